@@ -1,0 +1,33 @@
+"""Text hygiene applied to every string that comes from an article.
+
+Articles are untrusted: a control character left in could let an article emit terminal escape
+sequences (colour, cursor moves, OSC 52 clipboard writes) when shown. So every C0/C1 control
+except newline and tab is removed, and text is NFC-normalised so that search and dedup see one
+spelling of each accented letter. Curly quotes are kept: they are content.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 (except \t \n), DEL, C1. \r is handled separately so Windows line ends become \n.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CRLF = re.compile(r"\r\n?")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, turn CR/CRLF into LF, drop control characters, trim the ends."""
+    text = _CRLF.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def clean_field(value: object) -> str | None:
+    """A one-line metadata field (title, source, place): cleaned, whitespace folded, None if empty."""
+    if value is None:
+        return None
+    text = clean_text(str(value)).replace("\n", " ")
+    text = _SPACES.sub(" ", text).strip()
+    return text or None

@@ -1,0 +1,53 @@
+"""Turning a file's bytes into text, or a clear reason why not.
+
+Binary files (images, archives) renamed `.txt`, empty files and UTF-16 exports all reach an
+ingest sooner or later; each gets a message naming the file (and the line for bad bytes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.ingest.record import REPAIRED, InputError, Problem
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, enc in _BOMS if enc == "utf-16"):
+        return False
+    return b"\x00" in head
+
+
+def decode_bytes(data: bytes, where: str, fallback: str | None = None) -> tuple[str, list[Problem]]:
+    """Decode `data` as UTF-8 (or UTF-16 with a BOM). Invalid bytes are replaced, not fatal:
+    the record is kept and a `repaired` problem names the first bad line. `fallback` (e.g.
+    latin-1 for Reuters SGML) is used instead of replacement when the format has a known legacy
+    encoding."""
+    if not data.strip():
+        raise InputError(where, "empty file")
+    if looks_binary(data):
+        raise InputError(where, "binary file (NUL bytes), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError as exc:
+                raise InputError(where, f"invalid {encoding} text at byte {exc.start}") from None
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        if fallback:
+            return data.decode(fallback), []
+        line = data.count(b"\n", 0, exc.start) + 1
+        problem = Problem(f"{where}:{line}", "invalid UTF-8 bytes replaced with U+FFFD", REPAIRED)
+        return data.decode("utf-8", errors="replace"), [problem]
+
+
+def read_text(path: Path, fallback: str | None = None) -> tuple[str, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return decode_bytes(data, str(path), fallback)

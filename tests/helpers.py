@@ -1,0 +1,19 @@
+"""Paths the tests share: the bundled seeds and the optional ../shared/data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def shared(*parts: str) -> Path:
+    """A path in ../shared/data, skipping the test cleanly when the data is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not available: {path}")
+    return path
