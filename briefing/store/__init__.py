@@ -1,0 +1,1 @@
+"""The SQLite store: schema, search language, and the corpus facade."""

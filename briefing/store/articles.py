@@ -1,0 +1,87 @@
+"""Writing articles: identity, duplicates and batches.
+
+An article's identity is its title, date and body: re-ingesting the same file is a no-op. The
+same body under another title or date (Reuters republishes corrections, wires repeat stories) is
+stored, so nothing the analyst fed in disappears, but marked `duplicate_of` the first copy so lists
+and search can fold it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from briefing.ingest.record import Record
+
+_CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) look-ups
+
+
+@dataclass(slots=True)
+class BatchResult:
+    added: int = 0
+    duplicates: int = 0  # added, but the body was already stored under another identity
+    unchanged: int = 0  # already stored: nothing written
+
+
+def body_hash(text: str) -> str:
+    # Whitespace-insensitive, so a re-wrapped copy of the same story is still a duplicate.
+    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=16).hexdigest()
+
+
+def identity_hash(record: Record, body: str) -> str:
+    key = "\x1f".join((record.title or "", record.published or "", body))
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+
+
+def _existing(db: sqlite_utils.Database, column: str, values: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i in range(0, len(values), _CHUNK):
+        chunk = list(values[i : i + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        # MIN(id): the first copy is the one others point to.
+        sql = f"SELECT {column}, MIN(id) FROM articles WHERE {column} IN ({marks}) GROUP BY {column}"
+        found.update(db.execute(sql, chunk).fetchall())
+    return found
+
+
+def add_batch(db: sqlite_utils.Database, records: Sequence[Record]) -> BatchResult:
+    """Store `records` in one transaction: either the whole batch is written or none of it."""
+    result = BatchResult()
+    if not records:
+        return result
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    bodies = [body_hash(r.text) for r in records]
+    hashes = [identity_hash(r, b) for r, b in zip(records, bodies)]
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        seen = _existing(db, "hash", hashes)
+        first_body = _existing(db, "body_hash", bodies)
+        rows = []
+        next_id = (db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0) + 1
+        for record, h, b in zip(records, hashes, bodies):
+            if h in seen:
+                result.unchanged += 1
+                continue
+            seen[h] = next_id
+            duplicate_of = first_body.get(b)
+            if duplicate_of is None:
+                first_body[b] = next_id
+            else:
+                result.duplicates += 1
+            rows.append(
+                {
+                    "id": next_id, "title": record.title, "source": record.source,
+                    "place": record.place, "published": record.published, "url": record.url,
+                    "origin": record.origin, "text": record.text, "hash": h, "body_hash": b,
+                    "ingested": now, "duplicate_of": duplicate_of,
+                }
+            )
+            next_id += 1
+        if rows:
+            db["articles"].insert_all(rows, batch_size=len(rows))
+        result.added = len(rows)
+    return result

@@ -1,0 +1,103 @@
+"""Tables, full-text index and schema versions.
+
+Plain sqlite-utils tables so `datasette briefing.db` and `sqlite-utils search` work on the file
+unchanged. The version lives in `PRAGMA user_version`; each step in MIGRATIONS moves a database
+from version n-1 to n inside one transaction, so a crash mid-migration leaves the old version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of briefing (message is for the user)."""
+
+
+def _v1_articles(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "title": str, "source": str, "place": str, "published": str,
+            "url": str, "origin": str, "text": str, "hash": str, "body_hash": str,
+            "ingested": str, "duplicate_of": int,
+        },
+        pk="id",
+        not_null={"text", "hash", "body_hash", "origin", "ingested"},
+        foreign_keys=[("duplicate_of", "articles", "id")],
+    )
+    db["articles"].create_index(["hash"], unique=True)
+    db["articles"].create_index(["body_hash"])
+    db["articles"].create_index(["published"])
+    _create_fts(db, "articles", ("title", "text"))
+    db["ingests"].create(
+        {"id": int, "started": str, "finished": str, "paths": str, "added": int,
+         "duplicates": int, "unchanged": int, "skipped": int},
+        pk="id",
+    )
+
+
+def _create_fts(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
+    """The FTS5 table and triggers exactly as sqlite-utils' `enable_fts(create_triggers=True)`
+    makes them (so its `search` and Datasette detect them), but as single statements: its
+    `executescript` would commit mid-migration and break the one-transaction guarantee."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    fts = f"{table}_fts"
+    db.execute(
+        f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({cols}, "
+        f"tokenize='{FTS_TOKENIZE}', content=[{table}])"
+    )
+    db.execute(f"INSERT INTO [{fts}] (rowid, {cols}) SELECT rowid, {cols} FROM [{table}]")
+    insert = f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new});"
+    delete = f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES('delete', old.rowid, {old});"
+    db.execute(f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN {delete} END")
+    db.execute(f"CREATE TRIGGER [{table}_au] AFTER UPDATE ON [{table}] BEGIN {delete} {insert} END")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_articles]
+
+
+def current_version() -> int:
+    return len(MIGRATIONS)
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate. WAL lets the app read while an ingest writes;
+    the busy timeout turns brief lock contention into a short wait instead of an error."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA journal_mode = WAL")
+    except (OSError, sqlite3.Error) as exc:
+        raise SchemaError(f"cannot open database {path}: {exc}") from None
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = sqlite_utils.Database(conn)
+    migrate(db, path)
+    return db
+
+
+def migrate(db: sqlite_utils.Database, where: Path | str = "database") -> int:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    target = current_version()
+    if version > target:
+        raise SchemaError(
+            f"{where} has schema version {version}, newer than this briefing supports "
+            f"({target}); upgrade briefing to open it"
+        )
+    for step in range(version, target):
+        with db.conn:  # one transaction per step: all of it or none of it
+            db.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+    return target
