@@ -15,6 +15,9 @@ from briefing.ingest.dateline import parse_dateline
         ("    SANTA CRUZ, Calif., Feb 26 -\n    Texas", "Santa Cruz, Calif.", None, "Feb 26", "Texas"),
         ("WASHINGTON, March 3 (Reuters) - Officials", "Washington", "Reuters", "March 3", "Officials"),
         ("ST. LUCIA (AP) — The minister", "St. Lucia", "AP", None, "The minister"),
+        ("SEATTLE/WASHINGTON (Reuters) - Two", "Seattle/Washington", "Reuters", None, "Two"),
+        ("WEST PALM BEACH, Fla./WASHINGTON (Reuters) - X", "West Palm Beach, Fla./Washington", "Reuters", None, "X"),
+        ("(Reuters) - Source only", None, "Reuters", None, "Source only"),
     ],
 )
 def test_datelines(text, place, source, date, body):

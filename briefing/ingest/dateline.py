@@ -12,8 +12,9 @@ from dataclasses import dataclass
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"""^[ \t\n]*
-    (?P<place>[A-Z][A-Z.'’&-]+(?:[ ][A-Z][A-Z.'’&-]*){0,4})      # KINGSTON, MEXICO CITY, ST. LUCIA
-    (?P<region>,[ ]?[A-Z][a-zA-Z.]{1,10}(?:[ ][A-Z][a-zA-Z.]{1,10})?(?=,|[ ]*\(|[ ]*[-–—]))?  # , Ore. / , N.Y.
+    (?:(?P<place>[A-Z][A-Z.'’&-]+(?:[ ][A-Z][A-Z.'’&-]*){0,4})   # KINGSTON, MEXICO CITY, ST. LUCIA
+    (?P<region>,[ ]?[A-Z][a-zA-Z.]{1,10}(?:[ ][A-Z][a-zA-Z.]{1,10})?(?=,|/|[ ]*\(|[ ]*[-–—]))?  # , Ore.
+    (?P<more>(?:/[A-Z][A-Za-z.'’&-]+(?:[ ][A-Z][A-Za-z.'’&-]*){0,4})*))?  # /WASHINGTON (filed from two)
     (?:,[ ]?(?P<date>"""
     + _MON
     + r"""[ ]\d{1,2}))?                                               # , Feb 26
@@ -45,10 +46,14 @@ def parse_dateline(text: str) -> Dateline:
     if not match:
         return Dateline(None, None, None, text)
     place, date, source = match["place"], match["date"], match["source"]
+    if place is None:  # "(Reuters) - ...": a source without a place
+        return Dateline(None, source, date, text[match.end():]) if source else Dateline(None, None, None, text)
     # A bare capitalised word followed by a dash is only a dateline when something else
     # marks it as one (a date or a source) or it reads as a place (at least 3 letters).
     letters = sum(c.isalpha() for c in place)
     if letters < 3 or (date is None and source is None and letters < 4):
         return Dateline(None, None, None, text)
     full_place = _title_case(place) + (match["region"] or "")
+    if match["more"]:
+        full_place += "".join("/" + _title_case(p) for p in match["more"].split("/")[1:])
     return Dateline(full_place, source, date, text[match.end():])
