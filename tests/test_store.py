@@ -89,3 +89,14 @@ def test_a_failed_batch_writes_nothing(tmp_path, monkeypatch):
         add_batch(db, bad)
     assert [r["text"] for r in db["articles"].rows] == ["before"]
     assert db.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 1
+
+
+def test_batches_and_other_writers_are_both_indexed(tmp_path):
+    db = connect(tmp_path / "i.db")
+    add_batch(db, [rec("Grenada abstained.", "ours"), rec("Jamaica backed it.", "ours too")])
+    # Another tool writing through sqlite-utils relies on the trigger.
+    db["articles"].insert({"title": "theirs", "text": "Grenada again.", "hash": "x",
+                           "body_hash": "y", "origin": "datasette", "ingested": "now"})
+    assert sorted(r["title"] for r in db["articles"].search("grenada")) == ["ours", "theirs"]
+    assert db["_fts_deferred"].count == 0
+    assert db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')") is not None

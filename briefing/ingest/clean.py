@@ -19,9 +19,15 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 def clean_text(text: str) -> str:
     """NFC-normalise, turn CR/CRLF into LF, drop control characters, trim the ends."""
-    text = _CRLF.sub("\n", text)
-    text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text).strip()
+    # Each step checks before it rewrites: most text is already clean, and `finalise` runs this
+    # again on every record as a safety net, so the clean case must cost little.
+    if "\r" in text:
+        text = _CRLF.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
 
 
 def clean_field(value: object) -> str | None:
