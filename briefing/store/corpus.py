@@ -1,0 +1,78 @@
+"""The facade: the one object the CLI, the TUI and export call. Nothing outside `store/`
+writes SQL, so the schema can change without touching the surfaces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.ingest.pipeline import IngestReport, Progress, ingest
+from briefing.paths import SEEDS
+from briefing.store import search as _search
+from briefing.store.models import Article, Hit, Summary
+from briefing.store.query import parse_query
+from briefing.store.schema import connect
+
+_ARTICLE_COLUMNS = "id, title, text, source, place, published, url, origin, ingested, duplicate_of"
+
+
+class Corpus:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.db = connect(self.path)
+
+    @classmethod
+    def open(cls, path: Path | str, seed: bool = True) -> Corpus:
+        """Open a database; a brand-new one (nothing ever ingested) gets the bundled seeds, so
+        `briefing` alone shows something real."""
+        corpus = cls(path)
+        if seed and corpus.never_ingested() and SEEDS.is_dir():
+            corpus.ingest([SEEDS])
+        return corpus
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def never_ingested(self) -> bool:
+        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM ingests)").fetchone()[0] == 1
+
+    def ingest(self, paths: list[Path], fmt: str = "auto",
+               on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
+        return ingest(self.db, paths, fmt, on_progress)
+
+    def search(self, text: str, limit: int = 20, offset: int = 0, raw: bool = False,
+               since: str | None = None, until: str | None = None,
+               source: str | None = None) -> list[Hit]:
+        """Search with the query language; options are the same filters written as flags."""
+        extra = [f'{key}:"{value}"' for key, value in
+                 (("since", since), ("until", until), ("source", source)) if value]
+        query = parse_query(text, raw=raw)
+        if extra:
+            flags = parse_query(" ".join(extra))
+            merged = {**query.filters}
+            for key, values in flags.filters.items():
+                merged[key] = merged.get(key, ()) + values
+            query = replace(query, filters=merged)
+        return _search.run(self.db, query, limit, offset)
+
+    def article(self, article_id: int) -> Article | None:
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return Article(*row) if row else None
+
+    def summary(self, top: int = 5) -> Summary:
+        count, dups, dated, first, last = self.db.execute(
+            "SELECT COUNT(*), COUNT(duplicate_of), COUNT(published), MIN(published), MAX(published)"
+            " FROM articles"
+        ).fetchone()
+
+        def top_values(column: str) -> list[tuple[str, int]]:
+            return [tuple(r) for r in self.db.execute(
+                f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL"
+                f" GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?", [top])]
+
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return Summary(str(self.path), count, dups, dated, first, last,
+                       top_values("source"), top_values("place"), version)

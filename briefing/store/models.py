@@ -1,0 +1,76 @@
+"""Domain objects the facade hands to the CLI, the TUI and export (never raw rows)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Hit markers for snippet()/highlight(): control characters are stripped from every article at
+# ingest, so these can never occur in stored text and never be confused with content.
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+def split_marked(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text and (start, end) spans of hits from a string with HIT markers."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos, start = 0, None
+    for i, part in enumerate(marked.replace(HIT_END, HIT_START).split(HIT_START)):
+        if i % 2 == 1:
+            start = pos
+        plain.append(part)
+        pos += len(part)
+        if i % 2 == 1 and start is not None:
+            spans.append((start, pos))
+    return "".join(plain), spans
+
+
+@dataclass(slots=True)
+class Article:
+    id: int
+    title: str | None
+    text: str
+    source: str | None = None
+    place: str | None = None
+    published: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    ingested: str | None = None
+    duplicate_of: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Hit:
+    id: int
+    title: str | None
+    published: str | None
+    place: str | None
+    source: str | None
+    snippet: str
+    snippet_hits: list[tuple[int, int]] = field(default_factory=list)
+    title_hits: list[tuple[int, int]] = field(default_factory=list)
+    score: float | None = None
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["snippet_hits"] = [list(s) for s in self.snippet_hits]
+        data["title_hits"] = [list(s) for s in self.title_hits]
+        return data
+
+
+@dataclass(slots=True)
+class Summary:
+    database: str
+    articles: int
+    duplicates: int
+    dated: int
+    first: str | None
+    last: str | None
+    sources: list[tuple[str, int]]
+    places: list[tuple[str, int]]
+    schema_version: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)

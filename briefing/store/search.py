@@ -1,0 +1,86 @@
+"""Running a parsed query: FTS5 ranking plus metadata filters, as SQL the caller never sees."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from briefing.store.models import HIT_END, HIT_START, Hit, split_marked
+from briefing.store.query import Query, QueryError, check_raw, since_bound, until_bound
+
+# Title hits weigh more than body hits: a story *about* Grenada beats one that mentions it.
+TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
+SUPPORTED_FILTERS = {"since", "until", "source", "place"}
+_SNIPPET_TOKENS = 24
+
+
+def _filter_sql(query: Query) -> tuple[list[str], dict]:
+    unsupported = sorted(set(query.filters) - SUPPORTED_FILTERS)
+    if unsupported:
+        raise QueryError(f"the {unsupported[0]}: filter is not available in this version yet")
+    where, params = ["a.duplicate_of IS NULL"], {}
+    for i, value in enumerate(query.filters.get("since", ())):
+        where.append(f"a.published >= :since{i}")
+        params[f"since{i}"] = since_bound(value)
+    for i, value in enumerate(query.filters.get("until", ())):
+        where.append(f"a.published < :until{i}")
+        params[f"until{i}"] = until_bound(value)
+    for key in ("source", "place"):
+        values = query.filters.get(key, ())
+        if values:
+            # Prefix match, case-insensitive: "source:reuters" finds "Reuters" and "Reuters UK".
+            ors = [f"a.{key} LIKE :{key}{i} ESCAPE '\\'" for i in range(len(values))]
+            where.append("(" + " OR ".join(ors) + ")")
+            for i, v in enumerate(values):
+                params[f"{key}{i}"] = v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if query.exclude and query.match is None:
+        # With a match, the exclusions are already inside it (`... NOT (...)`).
+        where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exclude)")
+        params["exclude"] = query.exclude
+    return where, params
+
+
+def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 0) -> list[Hit]:
+    if query.raw:
+        check_raw(db.conn, "articles_fts", query.text)
+    where, params = _filter_sql(query)
+    params.update(limit=limit, offset=offset, s=HIT_START, e=HIT_END)
+    if query.match is None:
+        sql = (
+            "SELECT a.id, a.title, a.published, a.place, a.source, substr(a.text, 1, 200), NULL, NULL "
+            f"FROM articles a WHERE {' AND '.join(where)} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT :limit OFFSET :offset"
+        )
+    else:
+        params["match"] = query.match
+        # Rank first, then build snippets for the page only: snippet() is the costly part.
+        sql = (
+            "WITH ranked AS ("
+            f" SELECT rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score"
+            " FROM articles_fts WHERE articles_fts MATCH :match),"
+            " page AS ("
+            " SELECT ranked.id, ranked.score FROM ranked JOIN articles a ON a.id = ranked.id"
+            f" WHERE {' AND '.join(where)} ORDER BY ranked.score LIMIT :limit OFFSET :offset)"
+            " SELECT a.id, highlight(articles_fts, 0, :s, :e), a.published, a.place, a.source,"
+            f" snippet(articles_fts, 1, :s, :e, '…', {_SNIPPET_TOKENS}), page.score, 1"
+            " FROM page JOIN articles a ON a.id = page.id"
+            " JOIN articles_fts ON articles_fts.rowid = page.id"
+            " WHERE articles_fts MATCH :match ORDER BY page.score"
+        )
+    try:
+        rows = db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"search failed: {exc}") from None
+    return [_hit(row) for row in rows]
+
+
+def _hit(row: tuple) -> Hit:
+    id_, title, published, place, source, snippet, score, marked = row
+    title_plain, title_hits = split_marked(title or "") if marked else (title or "", [])
+    if marked:
+        snippet_plain, snippet_hits = split_marked(snippet or "")
+    else:
+        snippet_plain, snippet_hits = " ".join((snippet or "").split()), []
+    return Hit(id_, title_plain or None, published, place, source, snippet_plain, snippet_hits,
+               title_hits, score)
