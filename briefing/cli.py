@@ -1,0 +1,197 @@
+"""`briefing …`: thin click commands over the Corpus facade. Every command has `--json`, which
+prints JSON Lines (one object per line) for jq, scripts and evaluation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from briefing import __version__
+from briefing.ingest.detect import FORMATS
+from briefing.paths import default_db
+from briefing.store.corpus import Corpus
+from briefing.store.models import Article, Hit
+from briefing.store.query import QueryError
+from briefing.store.schema import SchemaError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+HIT_STYLE = "bold black on yellow"
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="Database file (default: $BRIEFING_DB or the XDG data dir).",
+    )(func)
+
+
+def json_option(func: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
+
+
+def open_corpus(db_path: Path | None, seed: bool = True) -> Corpus:
+    try:
+        return Corpus.open(db_path or default_db(), seed=seed)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def emit(obj: dict) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="briefing")
+@db_option
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """A keyboard-driven reader that turns news articles into an analyst's briefing."""
+    if ctx.invoked_subcommand is None:
+        corpus = open_corpus(db_path)
+        _print_summary(corpus)
+        out.print()
+        out.print(Text('Sample search: "Grenada"', style="bold"))
+        _print_hits(corpus.search("Grenada", limit=5))
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("auto",) + FORMATS), default="auto",
+              show_default=True, help="Input format; auto detects from extension and content.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any record was skipped or repaired.")
+@json_option
+def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: bool,
+               as_json: bool) -> None:
+    """Add articles from files or folders (text, Markdown, CSV, JSONL/JSON, feeds, Reuters SGML)."""
+    corpus = open_corpus(db_path, seed=False)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(),
+               TextColumn("{task.fields[articles]} articles"), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=None, articles=0)
+
+        def on_progress(p) -> None:
+            bar.update(task, completed=p.done_bytes, total=p.total_bytes, articles=p.articles)
+
+        try:
+            report = corpus.ingest(list(paths), fmt, on_progress)
+        except KeyboardInterrupt:
+            err.print("Interrupted: every completed batch is stored; run the same command again to finish.")
+            sys.exit(130)
+    if as_json:
+        emit(report.as_dict())
+    else:
+        for problem in report.problems:
+            err.print(Text(f"{problem.where}: {problem.reason} ({problem.action})", style="yellow"))
+        line = (f"{report.added} added ({report.duplicates} duplicate bodies marked), "
+                f"{report.unchanged} already stored, {len(report.skipped)} skipped, "
+                f"from {report.files} file(s) into {corpus.path}")
+        out.print(Text(line))
+    if strict and report.problems:
+        sys.exit(1)
+
+
+@main.command("search")
+@click.argument("query", nargs=-1)
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--since", help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Only articles published up to this date (YYYY[-MM[-DD]]).")
+@click.option("--source", help="Only articles from this source (prefix, case-insensitive).")
+@click.option("--raw", is_flag=True, help="Pass the query to SQLite FTS5 unchanged.")
+@json_option
+def search_cmd(query: tuple[str, ...], db_path: Path | None, limit: int, since: str | None,
+               until: str | None, source: str | None, raw: bool, as_json: bool) -> None:
+    """Full-text search: words, "phrases", prefix*, -exclude, OR, and filters like since:2018-02."""
+    corpus = open_corpus(db_path)
+    try:
+        hits = corpus.search(" ".join(query), limit=limit, raw=raw, since=since, until=until,
+                             source=source)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        for hit in hits:
+            emit(hit.as_dict())
+    else:
+        _print_hits(hits)
+
+
+@main.command("show")
+@click.argument("article_id", type=int)
+@db_option
+@json_option
+def show_cmd(article_id: int, db_path: Path | None, as_json: bool) -> None:
+    """Print one article."""
+    article = open_corpus(db_path).article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id}")
+    if as_json:
+        emit(article.as_dict())
+    else:
+        _print_article(article)
+
+
+@main.command("summary")
+@db_option
+@json_option
+def summary_cmd(db_path: Path | None, as_json: bool) -> None:
+    """What the database holds: counts, date range, top sources and places."""
+    corpus = open_corpus(db_path)
+    if as_json:
+        emit(corpus.summary().as_dict())
+    else:
+        _print_summary(corpus)
+
+
+def _styled(plain: str, spans: list[tuple[int, int]], base: str = "") -> Text:
+    # Article text becomes a Text object and hits become style spans: never markup.
+    text = Text(plain, style=base)
+    for start, end in spans:
+        text.stylize(HIT_STYLE, start, end)
+    return text
+
+
+def _meta(item: Hit | Article) -> str:
+    parts = [item.published[:10] if item.published else "undated", item.place, item.source]
+    return " · ".join(p for p in parts if p)
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    if not hits:
+        out.print("No matching articles.")
+    for hit in hits:
+        line = Text(f"{hit.id:>6}  ", style="dim")
+        line.append_text(_styled(hit.title or "(untitled)", hit.title_hits, "bold"))
+        out.print(line)
+        out.print(Text(f"        {_meta(hit)}", style="cyan"))
+        out.print(Text("        ").append_text(_styled(hit.snippet, hit.snippet_hits)))
+
+
+def _print_article(article: Article) -> None:
+    out.print(Text(article.title or "(untitled)", style="bold"))
+    out.print(Text(_meta(article), style="cyan"))
+    if article.duplicate_of:
+        out.print(Text(f"duplicate of article {article.duplicate_of}", style="dim"))
+    out.print()
+    out.print(Text(article.text))
+    out.print()
+    out.print(Text(f"from {article.origin}", style="dim"))
+
+
+def _print_summary(corpus: Corpus) -> None:
+    s = corpus.summary()
+    out.print(Text(f"{s.database}", style="bold"))
+    out.print(Text(f"{s.articles} articles ({s.duplicates} duplicates), {s.dated} dated"
+                   + (f", {s.first[:10]} to {s.last[:10]}" if s.first else "")))
+    if s.sources:
+        out.print(Text("sources: " + ", ".join(f"{n} ({c})" for n, c in s.sources)))
+    if s.places:
+        out.print(Text("places: " + ", ".join(f"{n} ({c})" for n, c in s.places)))
