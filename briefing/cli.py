@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.console import Group
+from rich.table import Table
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -167,12 +169,17 @@ def _meta(item: Hit | Article) -> str:
 def _print_hits(hits: list[Hit]) -> None:
     if not hits:
         out.print("No matching articles.")
+        return
+    grid = Table.grid(padding=(0, 2, 1, 0))
+    grid.add_column(justify="right", style="dim", no_wrap=True)
+    grid.add_column(ratio=1)
     for hit in hits:
-        line = Text(f"{hit.id:>6}  ", style="dim")
-        line.append_text(_styled(hit.title or "(untitled)", hit.title_hits, "bold"))
-        out.print(line)
-        out.print(Text(f"        {_meta(hit)}", style="cyan"))
-        out.print(Text("        ").append_text(_styled(hit.snippet, hit.snippet_hits)))
+        grid.add_row(str(hit.id), Group(
+            _styled(hit.title or "(untitled)", hit.title_hits, "bold"),
+            Text(_meta(hit), style="cyan"),
+            _styled(hit.snippet, hit.snippet_hits),
+        ))
+    out.print(grid)
 
 
 def _print_article(article: Article) -> None:
