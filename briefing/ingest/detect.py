@@ -25,6 +25,11 @@ def reader(fmt: str):
     return importlib.import_module(f"briefing.ingest.{_MODULES[fmt]}").read
 
 
+def _sniff(fmt: str, head: bytes) -> bool:
+    # Each reader knows its own format best; loaded only when the extension did not decide.
+    return importlib.import_module(f"briefing.ingest.{_MODULES[fmt]}").sniff(head)
+
+
 def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     try:
@@ -34,14 +39,12 @@ def detect(path: Path) -> str:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if suffix == ".json":
         # JSON Feed and a JSON array of articles share the extension.
-        return "feed" if b"jsonfeed.org" in head else "jsonl"
+        return "feed" if _sniff("feed", head) else "jsonl"
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
-    if b"<REUTERS" in head:
-        return "sgml"
-    lowered = head.lower()
-    if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
-        return "feed"
+    for fmt in ("sgml", "feed"):
+        if _sniff(fmt, head):
+            return fmt
     if suffix == "" and head and b"\x00" not in head:
         return "text"  # newswire dumps often have no extension
     raise InputError(str(path), f"unknown format (extension {suffix or 'none'}); pass --format")
