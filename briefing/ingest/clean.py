@@ -15,6 +15,8 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CRLF = re.compile(r"\r\n?")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Non-empty, no control characters, no leading/trailing or doubled spaces.
+_ONE_LINE_CLEAN = re.compile(r"[^\x00-\x20\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f ]| (?! ))*(?<! )")
 
 
 def clean_text(text: str) -> str:
@@ -34,6 +36,8 @@ def clean_field(value: object) -> str | None:
     """A one-line metadata field (title, source, place): cleaned, whitespace folded, None if empty."""
     if value is None:
         return None
+    if isinstance(value, str) and _ONE_LINE_CLEAN.fullmatch(value) and value.isascii():
+        return value  # already clean: readers clean and `finalise` checks again
     text = clean_text(str(value)).replace("\n", " ")
     text = _SPACES.sub(" ", text).strip()
     return text or None

@@ -92,35 +92,14 @@ def ingest(
     batch_size: int = BATCH,
 ) -> IngestReport:
     report = IngestReport()
-    files = list(walk(paths))
-    sizes = [f.stat().st_size if f.exists() else 0 for f in files]
-    total, done = sum(sizes), 0
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     batch: list[Record] = []
-
-    def flush() -> None:
-        report.absorb(add_batch(db, batch))
-        batch.clear()
-
-    for path, size in zip(files, sizes):
-        report.files += 1
-        for item in read_path(path, fmt):
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                continue
-            record = finalise(item)
-            if record is None:
-                report.problems.append(Problem(item.origin, "empty text after cleaning"))
-                continue
-            batch.append(record)
-            if len(batch) >= batch_size:
-                flush()
-                if on_progress:
-                    on_progress(Progress(done, total, report.added, str(path)))
-        done += size
-        if on_progress:
-            on_progress(Progress(done, total, report.added + len(batch), str(path)))
-    flush()
+    for record in _records(paths, fmt, report, on_progress):
+        batch.append(record)
+        if len(batch) >= batch_size:
+            report.absorb(add_batch(db, batch))
+            batch.clear()
+    report.absorb(add_batch(db, batch))
     db["ingests"].insert(
         {"started": started, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
          "paths": json.dumps([str(p) for p in paths]), "added": report.added,
@@ -128,3 +107,23 @@ def ingest(
          "skipped": len(report.skipped)}
     )
     return report
+
+
+def _records(paths: list[Path], fmt: str, report: IngestReport,
+             on_progress: Callable[[Progress], None] | None) -> Iterator[Record]:
+    """Finalised records of every file; problems go into `report`, progress per file."""
+    files = list(walk(paths))
+    sizes = [f.stat().st_size if f.exists() else 0 for f in files]
+    done, total = 0, sum(sizes)
+    for path, size in zip(files, sizes):
+        report.files += 1
+        for item in read_path(path, fmt):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif (record := finalise(item)) is None:
+                report.problems.append(Problem(item.origin, "empty text after cleaning"))
+            else:
+                yield record
+        done += size
+        if on_progress:
+            on_progress(Progress(done, total, report.added, str(path)))

@@ -11,6 +11,7 @@ from briefing.store.query import Query, QueryError, check_raw, since_bound, unti
 
 # Title hits weigh more than body hits: a story *about* Grenada beats one that mentions it.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
+_RANK = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})"
 SUPPORTED_FILTERS = {"since", "until", "source", "place"}
 _SNIPPET_TOKENS = 24
 
@@ -54,19 +55,15 @@ def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 
         )
     else:
         params["match"] = query.match
-        # Rank first, then build snippets for the page only: snippet() is the costly part.
+        # FTS5 consumes ORDER BY rank itself (weights given per query through `rank MATCH`), so
+        # rows come out best first, filters are checked as they stream, and snippet() is only
+        # computed for the page that is returned.
         sql = (
-            "WITH ranked AS ("
-            f" SELECT rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score"
-            " FROM articles_fts WHERE articles_fts MATCH :match),"
-            " page AS ("
-            " SELECT ranked.id, ranked.score FROM ranked JOIN articles a ON a.id = ranked.id"
-            f" WHERE {' AND '.join(where)} ORDER BY ranked.score LIMIT :limit OFFSET :offset)"
-            " SELECT a.id, highlight(articles_fts, 0, :s, :e), a.published, a.place, a.source,"
-            f" snippet(articles_fts, 1, :s, :e, '…', {_SNIPPET_TOKENS}), page.score, 1"
-            " FROM page JOIN articles a ON a.id = page.id"
-            " JOIN articles_fts ON articles_fts.rowid = page.id"
-            " WHERE articles_fts MATCH :match ORDER BY page.score"
+            "SELECT f.rowid, highlight(articles_fts, 0, :s, :e), a.published, a.place, a.source,"
+            f" snippet(articles_fts, 1, :s, :e, '…', {_SNIPPET_TOKENS}), f.rank, 1"
+            " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+            f" WHERE articles_fts MATCH :match AND f.rank MATCH '{_RANK}'"
+            f" AND {' AND '.join(where)} ORDER BY f.rank LIMIT :limit OFFSET :offset"
         )
     try:
         rows = db.execute(sql, params).fetchall()
