@@ -17,3 +17,12 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+def split_items(items) -> tuple[list, list]:
+    """A reader's output as (records, problems)."""
+    from briefing.ingest.record import Problem
+
+    items = list(items)
+    return ([i for i in items if not isinstance(i, Problem)],
+            [i for i in items if isinstance(i, Problem)])

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
 from briefing.ingest.tabular import read
+from tests.helpers import SHARED_DATA, split_items
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-ISOT = DATA / "isot" / "True_partial.csv"
+ISOT = SHARED_DATA / "isot" / "True_partial.csv"
 
 
 def _write(tmp_path: Path, content: str, name: str = "a.csv") -> Path:
@@ -25,8 +25,7 @@ def _write(tmp_path: Path, content: str, name: str = "a.csv") -> Path:
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:
-    out = list(read(path))
-    return [o for o in out if isinstance(o, Record)], [o for o in out if isinstance(o, Problem)]
+    return split_items(read(path))
 
 
 def test_isot_layout_maps_fields_and_dateline(tmp_path):

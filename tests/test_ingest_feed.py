@@ -13,7 +13,7 @@ import pytest
 
 from briefing.ingest import feed
 from briefing.ingest.record import SKIPPED_RECORD, InputError, Problem, Record
-from tests.helpers import shared
+from tests.helpers import shared, split_items
 
 HTML_TAG = re.compile(r"</?(?:p|a|div|br|img|span|em|strong|ul|li|blockquote)\b[^>]*>", re.I)
 
@@ -25,8 +25,7 @@ def _write(tmp_path: Path, content: str | bytes, name: str = "feed.xml") -> Path
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:
-    out = list(feed.read(path))
-    return [o for o in out if isinstance(o, Record)], [o for o in out if isinstance(o, Problem)]
+    return split_items(feed.read(path))
 
 
 # --- the real feeds (skipped when ../shared/data is absent) ----------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from briefing.ingest.jsonrec import read
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
+from tests.helpers import split_items
 
 
 def _write(tmp_path: Path, name: str, content: str) -> Path:
@@ -18,8 +19,7 @@ def _write(tmp_path: Path, name: str, content: str) -> Path:
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:
-    out = list(read(path))
-    return [o for o in out if isinstance(o, Record)], [o for o in out if isinstance(o, Problem)]
+    return split_items(read(path))
 
 
 def test_jsonl_bad_lines_are_skipped_and_named(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.ingest import sgml
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
-from tests.helpers import shared
+from tests.helpers import shared, split_items
 
 # Four stories as the corpus writes them: a control-entity start mark, an <UNKNOWN> block, a
 # one-digit day, hard-wrapped paragraphs, a story with no BODY (BRIEF), an UNPROC table, a stray
@@ -93,8 +93,7 @@ def _write(tmp_path: Path, content: str, name: str = "reut2-900.sgm") -> Path:
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:
-    out = list(sgml.read(path))
-    return [o for o in out if isinstance(o, Record)], [o for o in out if isinstance(o, Problem)]
+    return split_items(sgml.read(path))
 
 
 def test_sample_story_fields(tmp_path):
