@@ -1,0 +1,1 @@
+"""Analysis of stored articles: actors (who), and later time, events and links."""
