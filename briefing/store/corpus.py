@@ -9,8 +9,10 @@ from pathlib import Path
 
 from briefing.ingest.pipeline import IngestReport, Progress, ingest
 from briefing.paths import SEEDS
+from briefing.store import actor_views
+from briefing.store import actors as actors_store
 from briefing.store import search as _search
-from briefing.store.models import Article, Hit, Summary
+from briefing.store.models import ActorProfile, ActorRow, Article, Hit, MentionSpan, Summary
 from briefing.store.query import parse_query
 from briefing.store.schema import connect
 
@@ -38,8 +40,56 @@ class Corpus:
         return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM ingests)").fetchone()[0] == 1
 
     def ingest(self, paths: list[Path], fmt: str = "auto",
-               on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
-        return ingest(self.db, paths, fmt, on_progress)
+               on_progress: Callable[[Progress], None] | None = None,
+               analyse: bool = True) -> IngestReport:
+        """Store articles, then analyse the new ones against the corpus."""
+        report = ingest(self.db, paths, fmt, on_progress)
+        if analyse:
+            self.analyse()
+        return report
+
+    def analyse(self, everything: bool = False, extractor: str = "auto",
+                on_progress: Callable[[int, int], None] | None = None,
+                batch: int = 500) -> int:
+        """Extract actors for articles not analysed yet (or all of them), one transaction per
+        batch, then fold cross-article variants together. Returns articles analysed."""
+        from briefing.analysis.actors.extract import extract
+
+        if everything:
+            with self.db.conn:
+                self.db.execute("BEGIN IMMEDIATE")
+                for table in ("mentions", "roles", "analysed", "actor_aliases", "actors"):
+                    self.db.execute(f"DELETE FROM {table}")
+        pending = [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
+            " (SELECT article_id FROM analysed) ORDER BY id")]
+        for i in range(0, len(pending), batch):
+            ids = pending[i : i + batch]
+            marks = ",".join("?" * len(ids))
+            rows = self.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids)
+            results = [(article_id, extract(text, extractor)) for article_id, text in rows]
+            with self.db.conn:
+                self.db.execute("BEGIN IMMEDIATE")
+                for article_id, extraction in results:
+                    actors_store.save_extraction(self.db, article_id, extraction)
+            if on_progress:
+                on_progress(min(i + batch, len(pending)), len(pending))
+        if pending:
+            with self.db.conn:
+                self.db.execute("BEGIN IMMEDIATE")
+                actors_store.consolidate(self.db)
+        return len(pending)
+
+    def actors(self, article_id: int | None = None, type_: str | None = None,
+               limit: int = 100) -> list[ActorRow]:
+        return actor_views.list_actors(self.db, article_id, type_, limit)
+
+    def actor_profiles(self, name: str) -> list[ActorProfile]:
+        return [p for i in actor_views.find_actor(self.db, name)
+                if (p := actor_views.profile(self.db, i)) is not None]
+
+    def mentions(self, article_id: int) -> list[MentionSpan]:
+        return actor_views.article_mentions(self.db, article_id)
 
     def search(self, text: str, limit: int = 20, offset: int = 0, raw: bool = False,
                since: str | None = None, until: str | None = None,

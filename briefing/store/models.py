@@ -74,3 +74,56 @@ class Summary:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class ActorRow:
+    id: int
+    name: str
+    type: str
+    country: str | None
+    roles: list[str]
+    mentions: int
+    articles: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class RoleSource:
+    title: str
+    country: str | None
+    article_id: int
+    article_title: str | None
+    sentence: str  # the sentence the role was read from, quoted as evidence
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class MentionSpan:
+    start: int
+    end: int
+    actor_id: int
+    name: str
+    type: str
+
+
+@dataclass
+class ActorProfile:
+    actor: ActorRow
+    acronym: str | None
+    aliases: list[str]
+    roles: list[RoleSource]
+    articles: list[tuple[int, str | None, str | None, int]]  # id, title, published, mentions
+    co_actors: list[tuple[str, str, int]]  # name, type, articles shared
+
+    def as_dict(self) -> dict:
+        return {**self.actor.as_dict(), "acronym": self.acronym, "aliases": self.aliases,
+                "roles": [r.as_dict() for r in self.roles],
+                "articles": [dict(zip(("id", "title", "published", "mentions"), a))
+                             for a in self.articles],
+                "co_actors": [dict(zip(("name", "type", "shared_articles"), c))
+                              for c in self.co_actors]}

@@ -70,7 +70,39 @@ def _create_fts(db: sqlite_utils.Database, table: str, columns: tuple[str, ...])
     db.execute(f"CREATE TRIGGER [{table}_au] AFTER UPDATE ON [{table}] BEGIN {delete} {insert} END")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_articles]
+def _v2_actors(db: sqlite_utils.Database) -> None:
+    """Actors resolved across articles, where each is mentioned, and the roles the text gives."""
+    db["actors"].create(
+        {"id": int, "key": str, "name": str, "type": str, "country": str, "acronym": str},
+        pk="id", not_null={"key", "name", "type"},
+    )
+    db["actors"].create_index(["key"], unique=True)
+    db["actors"].create_index(["name"])
+    db["actor_aliases"].create(
+        {"actor_id": int, "alias": str}, pk=("actor_id", "alias"),
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db["actor_aliases"].create_index(["alias"])
+    db["mentions"].create(
+        {"id": int, "article_id": int, "actor_id": int, "start": int, "end": int, "text": str,
+         "type": str, "sentence_start": int, "sentence_end": int},
+        pk="id", foreign_keys=[("article_id", "articles", "id"), ("actor_id", "actors", "id")],
+    )
+    db["mentions"].create_index(["article_id"])
+    db["mentions"].create_index(["actor_id", "article_id"])
+    db["roles"].create(
+        {"id": int, "actor_id": int, "article_id": int, "title": str, "country": str,
+         "sentence_start": int, "sentence_end": int},
+        pk="id", foreign_keys=[("actor_id", "actors", "id"), ("article_id", "articles", "id")],
+    )
+    db["roles"].create_index(["actor_id"])
+    db["analysed"].create(
+        {"article_id": int, "extractor": str, "analysed": str}, pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_articles, _v2_actors]
 
 
 def current_version() -> int:

@@ -12,7 +12,14 @@ from briefing.store.query import Query, QueryError, check_raw, since_bound, unti
 # Title hits weigh more than body hits: a story *about* Grenada beats one that mentions it.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 _RANK = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})"
-SUPPORTED_FILTERS = {"since", "until", "source", "place"}
+SUPPORTED_FILTERS = {"since", "until", "source", "place", "actor", "type"}
+_ACTOR_TYPES = {"person": "PERSON", "org": "ORG", "gpe": "GPE", "loc": "LOC"}
+# An actor named by canonical name, by any alias seen, or by one of its words ("Videgaray").
+_ACTOR_MATCH = (
+    "(ac.name = :{p} COLLATE NOCASE"
+    " OR ac.id IN (SELECT actor_id FROM actor_aliases WHERE alias = :{p} COLLATE NOCASE)"
+    " OR (' ' || ac.name || ' ') LIKE ('% ' || :{p} || ' %'))"
+)
 _SNIPPET_TOKENS = 24
 
 
@@ -35,6 +42,19 @@ def _filter_sql(query: Query) -> tuple[list[str], dict]:
             where.append("(" + " OR ".join(ors) + ")")
             for i, v in enumerate(values):
                 params[f"{key}{i}"] = v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    types = []
+    for value in query.filters.get("type", ()):
+        if value.lower() not in _ACTOR_TYPES:
+            raise QueryError(f"type: expects person, org, gpe or loc, got \"{value}\"")
+        types.append(_ACTOR_TYPES[value.lower()])
+    type_sql = f" AND ac.type IN ({', '.join(repr(t) for t in types)})" if types else ""
+    for i, value in enumerate(query.filters.get("actor", ())):
+        params[f"actor{i}"] = value
+        where.append("a.id IN (SELECT m.article_id FROM mentions m JOIN actors ac"
+                     f" ON ac.id = m.actor_id WHERE {_ACTOR_MATCH.format(p=f'actor{i}')}{type_sql})")
+    if types and not query.filters.get("actor"):
+        where.append("a.id IN (SELECT m.article_id FROM mentions m JOIN actors ac"
+                     f" ON ac.id = m.actor_id WHERE 1{type_sql})")
     if query.exclude and query.match is None:
         # With a match, the exclusions are already inside it (`... NOT (...)`).
         where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exclude)")
