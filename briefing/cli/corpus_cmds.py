@@ -1,70 +1,33 @@
-"""`briefing …`: thin click commands over the Corpus facade. Every command has `--json`, which
-prints JSON Lines (one object per line) for jq, scripts and evaluation."""
+"""Commands over the articles themselves: ingest, search, show, summary."""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.console import Group
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from briefing import __version__
+from briefing.cli.common import db_option, emit, err, json_option, open_corpus, out, styled
 from briefing.ingest.detect import FORMATS
-from briefing.paths import default_db
 from briefing.store.corpus import Corpus
 from briefing.store.models import Article, Hit
 from briefing.store.query import QueryError
-from briefing.store.schema import SchemaError
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-HIT_STYLE = "bold black on yellow"
 
 
-def db_option(func: Callable) -> Callable:
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="Database file (default: $BRIEFING_DB or the XDG data dir).",
-    )(func)
+def overview(db_path: Path | None) -> None:
+    """What `briefing` with no command shows until the reader app lands."""
+    corpus = open_corpus(db_path)
+    print_summary(corpus)
+    out.print()
+    out.print(Text('Sample search: "Grenada"', style="bold"))
+    _print_hits(corpus.search("Grenada", limit=5))
 
 
-def json_option(func: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
-
-
-def open_corpus(db_path: Path | None, seed: bool = True) -> Corpus:
-    try:
-        return Corpus.open(db_path or default_db(), seed=seed)
-    except SchemaError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def emit(obj: dict) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
-
-
-@click.group(invoke_without_command=True)
-@click.version_option(__version__, prog_name="briefing")
-@db_option
-@click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
-    """A keyboard-driven reader that turns news articles into an analyst's briefing."""
-    if ctx.invoked_subcommand is None:
-        corpus = open_corpus(db_path)
-        _print_summary(corpus)
-        out.print()
-        out.print(Text('Sample search: "Grenada"', style="bold"))
-        _print_hits(corpus.search("Grenada", limit=5))
-
-
-@main.command("ingest")
+@click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--format", "fmt", type=click.Choice(("auto",) + FORMATS), default="auto",
@@ -75,16 +38,23 @@ def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: 
                as_json: bool) -> None:
     """Add articles from files or folders (text, Markdown, CSV, JSONL/JSON, feeds, Reuters SGML)."""
     corpus = open_corpus(db_path, seed=False)
-    columns = (TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(),
-               TextColumn("{task.fields[articles]} articles"), TimeRemainingColumn())
+    columns = (TextColumn("[bold]{task.description:<7}"), BarColumn(),
+               TextColumn("{task.fields[detail]}"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingest", total=None, articles=0)
+        reading = bar.add_task("ingest", total=None, detail="")
+        analysing = bar.add_task("actors", total=None, detail="", visible=False)
 
-        def on_progress(p) -> None:
-            bar.update(task, completed=p.done_bytes, total=p.total_bytes, articles=p.articles)
+        def on_read(p) -> None:
+            bar.update(reading, completed=p.done_bytes, total=p.total_bytes,
+                       detail=f"{p.done_bytes / 2**20:.1f}/{p.total_bytes / 2**20:.1f} MB")
+
+        def on_analyse(done: int, total: int) -> None:
+            bar.update(analysing, completed=done, total=total, visible=True,
+                       detail=f"{done}/{total} articles")
 
         try:
-            report = corpus.ingest(list(paths), fmt, on_progress)
+            report = corpus.ingest(list(paths), fmt, on_read, analyse=False)
+            corpus.analyse(on_progress=on_analyse)
         except KeyboardInterrupt:
             err.print("Interrupted: every completed batch is stored; run the same command again to finish.")
             sys.exit(130)
@@ -101,7 +71,7 @@ def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: 
         sys.exit(1)
 
 
-@main.command("search")
+@click.command("search")
 @click.argument("query", nargs=-1)
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
@@ -126,7 +96,7 @@ def search_cmd(query: tuple[str, ...], db_path: Path | None, limit: int, since: 
         _print_hits(hits)
 
 
-@main.command("show")
+@click.command("show")
 @click.argument("article_id", type=int)
 @db_option
 @json_option
@@ -141,7 +111,7 @@ def show_cmd(article_id: int, db_path: Path | None, as_json: bool) -> None:
         _print_article(article)
 
 
-@main.command("summary")
+@click.command("summary")
 @db_option
 @json_option
 def summary_cmd(db_path: Path | None, as_json: bool) -> None:
@@ -150,15 +120,7 @@ def summary_cmd(db_path: Path | None, as_json: bool) -> None:
     if as_json:
         emit(corpus.summary().as_dict())
     else:
-        _print_summary(corpus)
-
-
-def _styled(plain: str, spans: list[tuple[int, int]], base: str = "") -> Text:
-    # Article text becomes a Text object and hits become style spans: never markup.
-    text = Text(plain, style=base)
-    for start, end in spans:
-        text.stylize(HIT_STYLE, start, end)
-    return text
+        print_summary(corpus)
 
 
 def _meta(item: Hit | Article) -> str:
@@ -175,9 +137,9 @@ def _print_hits(hits: list[Hit]) -> None:
     grid.add_column(ratio=1)
     for hit in hits:
         grid.add_row(str(hit.id), Group(
-            _styled(hit.title or "(untitled)", hit.title_hits, "bold"),
+            styled(hit.title or "(untitled)", hit.title_hits, "bold"),
             Text(_meta(hit), style="cyan"),
-            _styled(hit.snippet, hit.snippet_hits),
+            styled(hit.snippet, hit.snippet_hits),
         ))
     out.print(grid)
 
@@ -193,7 +155,7 @@ def _print_article(article: Article) -> None:
     out.print(Text(f"from {article.origin}", style="dim"))
 
 
-def _print_summary(corpus: Corpus) -> None:
+def print_summary(corpus: Corpus) -> None:
     s = corpus.summary()
     out.print(Text(f"{s.database}", style="bold"))
     out.print(Text(f"{s.articles} articles ({s.duplicates} duplicates), {s.dated} dated"

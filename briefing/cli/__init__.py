@@ -1,0 +1,28 @@
+"""`briefing …`: thin click commands over the Corpus facade. Every command has `--json`, which
+prints JSON Lines (one object per line) for jq, scripts and evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from briefing import __version__
+from briefing.cli import actor_cmds, corpus_cmds
+from briefing.cli.common import db_option
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="briefing")
+@db_option
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """A keyboard-driven reader that turns news articles into an analyst's briefing."""
+    if ctx.invoked_subcommand is None:
+        corpus_cmds.overview(db_path)
+
+
+for command in (corpus_cmds.ingest_cmd, corpus_cmds.search_cmd, corpus_cmds.show_cmd,
+                corpus_cmds.summary_cmd, actor_cmds.actors_cmd, actor_cmds.actor_cmd,
+                actor_cmds.extract_cmd, actor_cmds.analyze_cmd):
+    main.add_command(command)
