@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 
 from briefing.ingest.pipeline import IngestReport, Progress, ingest
@@ -53,27 +54,26 @@ class Corpus:
                 batch: int = 500) -> int:
         """Extract actors for articles not analysed yet (or all of them), one transaction per
         batch, then fold cross-article variants together. Returns articles analysed."""
-        from briefing.analysis.actors.extract import extract
+        from briefing.analysis.actors.batch import extract_many
 
         if everything:
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
                 for table in ("mentions", "roles", "analysed", "actor_aliases", "actors"):
                     self.db.execute(f"DELETE FROM {table}")
-        pending = [r[0] for r in self.db.execute(
-            "SELECT id FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
-            " (SELECT article_id FROM analysed) ORDER BY id")]
-        for i in range(0, len(pending), batch):
-            ids = pending[i : i + batch]
-            marks = ",".join("?" * len(ids))
-            rows = self.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids)
-            results = [(article_id, extract(text, extractor)) for article_id, text in rows]
+        pending = self.db.execute(
+            "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
+            " (SELECT article_id FROM analysed) ORDER BY id").fetchall()
+        results = extract_many(pending, len(pending), extractor)
+        done = 0
+        while chunk := list(islice(results, batch)):
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
-                for article_id, extraction in results:
+                for article_id, extraction in chunk:
                     actors_store.save_extraction(self.db, article_id, extraction)
+            done += len(chunk)
             if on_progress:
-                on_progress(min(i + batch, len(pending)), len(pending))
+                on_progress(done, len(pending))
         if pending:
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
