@@ -1,6 +1,6 @@
 """Score an entity proposer on CoNLL-2003 (span-exact precision, recall and F1 for PER, ORG, LOC).
 
-    .venv/bin/python bench/eval_conll.py [--extractor rules|spacy] [--split valid|train]
+    .venv/bin/python bench/eval_conll.py [--extractor rules|spacy|pipeline] [--split valid|train]
                                          [--errors N] [--top K] [--seed S]
 
 The contract (the same as the independent evaluation's):
@@ -9,6 +9,8 @@ The contract (the same as the independent evaluation's):
 - A document's text is its tokens joined with single spaces, and its sentences joined with "\\n".
 - The extractor runs on the whole document text; each predicted character span is mapped to the
   tokens it overlaps.
+- `pipeline` scores what the application keeps: the rules, then the resolution layer
+  (`extract.extract`).
 - Types: PERSON -> PER, ORG -> ORG, GPE and LOC -> LOC. Gold MISC is not scored, but a predicted
   span that gold has as MISC, or as nothing, is a false positive. A span is correct only when its
   tokens and its type both match a gold PER/ORG/LOC entity exactly.
@@ -162,7 +164,17 @@ def spacy_extractor():
     return run
 
 
-EXTRACTORS = {"rules": rules_extractor, "spacy": spacy_extractor}
+def pipeline_extractor():
+    """rules, then the resolution layer (extract.extract): what the application stores."""
+    from briefing.analysis.actors import extract
+
+    def run(text: str):
+        return [(m.start, m.end, m.type) for m in extract.extract(text, "rules").mentions]
+
+    return run
+
+
+EXTRACTORS = {"rules": rules_extractor, "spacy": spacy_extractor, "pipeline": pipeline_extractor}
 
 
 # -- scoring --------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.analysis.actors import rules, sentences
 from briefing.analysis.actors.model import TYPES, Mention
@@ -275,3 +277,40 @@ def test_eval_conll_reads_iob_and_scores_spans(tmp_path):
     r = eval_conll.evaluate(docs, fake)
     assert (r["overall"]["tp"], r["overall"]["fp"], r["overall"]["fn"]) == (2, 2, 1)
     assert r["per_type"]["LOC"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+_WORDS = ("Mexico Jamaica Saint Lucia U.S. Secretary of State Rex Tillerson and the Grenadines Inc. "
+          "Bank of England said who Mr. Gen. The In - ( ) , . ’s 's LEEDS 2 Arsenal 1 v al-Assad "
+          "van der Pas Calif. MAY May Jan 5 OAS \n É 😀").split(" ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=120), st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)))
+def test_any_text_gives_valid_mentions(text):
+    sents = sentences.split(text)
+    last = -1
+    for m in rules.propose(text, sents):
+        assert m.text and m.text == text[m.start:m.end] and m.text.strip() == m.text
+        assert m.start >= last
+        last = m.end
+        assert sents[m.sentence].start <= m.start and m.end <= sents[m.sentence].end
+
+
+def test_possessive_country_before_a_lowercase_title():
+    ms = {m.text: m for m in propose("Venezuela’s opposition leader Juan Guaido returned to Caracas.")}
+    assert ms["Venezuela"].type == "GPE"
+    assert (ms["Juan Guaido"].type, ms["Juan Guaido"].country) == ("PERSON", "Venezuela")
+
+
+def test_natural_features_and_two_names_side_by_side():
+    got = found("Warships crossed the Kerch Strait while Gaza Hamas officials met in Doha.")
+    assert got.get("Kerch Strait") == "LOC"
+    assert "Gaza Hamas" not in got
+
+
+def test_full_name_then_surname_alone():
+    text = ("Guitarist Jimi Hendrix lived in a flat in Mayfair. A plaque for Hendrix was unveiled "
+            "on Monday, and fans of Hendrix gathered outside.")
+    got = [(m.text, m.type) for m in propose(text)]
+    assert ("Jimi Hendrix", "PERSON") in got
+    assert got.count(("Hendrix", "PERSON")) == 2

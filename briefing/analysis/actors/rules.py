@@ -1,38 +1,51 @@
 """The default entity proposer: capitalisation, context words and gazetteers, no model.
 
 `propose(text, sentences)` returns PERSON, ORG, GPE and LOC mentions (`actor` left None), in
-text order, never overlapping.
+text order, never overlapping. Pure Python; every word list here is general English written by
+hand, every name comes from the gazetteer (nothing is derived from CoNLL or any annotated corpus).
 
 How a document is read:
 
 1. Tokens with offsets. A possessive (’s, 's, or a separate "'s" token) is its own token and
-   never part of a name.
+   never part of a name; "Mr.", "Inc.", "U.S.", an initial and "Calif." after a comma keep
+   their period.
 2. Candidate runs are maximal runs of capitalised tokens, with inner connectors when a
-   capitalised token follows (name particles: de, van, von, bin...; "of", "for", "on", "and",
-   "&", and "and the"/"of the").
-3. From the front of a run are taken off: sentence-opening function words ("The", "In", "But"),
-   days and months, a sentence-initial word the document also writes in lower case ("Last",
-   "Officials"), and the affiliation of a person: a demonym ("Mexican"), a country used as a
-   modifier ("U.S.") and a title or honorific ("Foreign Minister", "Secretary of State",
-   "Mr."). The person that follows gets them as `country` and `role`.
-4. A run is cut into names at "and" unless the gazetteer knows a name across it ("Trinidad
+   capitalised token follows (name particles: de, van der, bin...; "of", "for", "on", "and",
+   "&", and "and the"/"of the"). A word glued to "-lowercase" ("U.S.-backed") ends a run.
+3. A run is cut into names at "and" unless the gazetteer knows a name across it ("Trinidad
    and Tobago", "Saint Vincent and the Grenadines"), and at "of"/"for"/"on" unless a known name
    spans it or the word before is an organisation, place-kind or title word ("Bank of England",
    "Organization of American States", "Gulf of Mexico"): "Videgaray of Mexico" is two names.
    Commas always separate: "Jamaica, Grenada and Saint Lucia" is three places.
-5. Each name is typed, strongest evidence first: a place or organisation the gazetteer knows;
-   an organisation head word ("Corp", "Bank", "Ministry", "Party", "&"); a title before it; a
-   known first name or an initial; an all-caps acronym that is not a country; "said", "told",
-   ", who" around it; a known surname; two or three unknown capitalised words are a person.
-   A lone unknown word without evidence is left out unless the document types it elsewhere.
+4. From the front of each name are taken off: function words ("The", "In", "But"), days and
+   months, words that stand before names ("former", "Police"), a sentence-initial word the
+   document also writes in lower case ("Last", "Officials"), and the affiliation of a person: a
+   demonym ("Mexican", "South Korean"), a country used as a modifier ("U.S."), a title or
+   honorific ("Foreign Minister", "Secretary of State", "Mr."), also inside the run after a
+   place or organisation ("Hong Kong Financial Secretary Donald Tsang", "ANC Deputy President
+   Thabo Mbeki": the ANC is proposed, Hong Kong is an affiliation). A lowercase title or role
+   word right before the run counts too ("opposition leader Raila Odinga", "his Jamaican
+   counterpart Kamina Johnson Smith"). The person gets them as `role` and `country`.
+5. Each name is typed, strongest evidence first: a place or organisation the gazetteer knows
+   (two known names side by side are two mentions: "Golan Heights Israel"); an organisation
+   head word ("Corp", "Bank", "Ministry", "&"), "Bank of ...", "Air France", "Radio Kiskeya";
+   a title; a particle inside ("van der Pas"); a known first name or an initial; an all-caps
+   acronym that is not a country; "said", "told", ", who" around it; a lowercase organisation
+   noun after it ("the Petrojam refinery"); "in" before a lone word. Unknown capitalised words
+   with no evidence are left out (outside sports copy, where they are mostly players), unless
+   the document types the same string elsewhere. A name with a generic word ("National
+   League") is never a person; events ("World Cup", "U.S. Open") are not proposed.
 6. Document consistency: a single word equal to the last word of a person named in the
-   document is that person ("Videgaray", "Clinton" after "President Clinton"), and every other
-   weakly typed mention takes the type the document gives the same string with more evidence.
+   document is that person ("Videgaray", "Gore" after "Al Gore"); the first word of a
+   multi-word organisation alone is that organisation ("Barrick" after "Barrick Gold Corp");
+   every other mention takes the type with the strongest evidence the document gives the
+   same string.
 7. Layout. In an ALL-CAPS line (headlines) only gazetteer hits and names already read in the
    document's mixed-case text are trusted. A dateline ("KINGSTON (Reuters) -", "LONDON
-   1996-08-30") names a place. In a sports story (a "SOCCER -" style slug, or several result
-   lines) a city or county named outside "in"/"at"/"near" is a team (ORG), a country stays a
-   place; in a results or table row ("Leeds 2 Arsenal 1") a name that is not a person is a team.
+   1996-08-30", "LEEDS, England 1996-08-26") names places. In a sports story (a "SOCCER -"
+   style slug, or result lines) a city or county named outside "in"/"at"/"near" is a team
+   (ORG), a country stays a place, "City + plural" is a team ("Houston Astros"); in a result
+   or standings row ("Leeds 2 Arsenal 1", "Crystal Palace 5 4 1 0 12 4 13") names are teams.
 
 Decisions:
 
@@ -41,7 +54,7 @@ Decisions:
 - A demonym ("Mexican", "Jamaican") is never a mention (it is what CoNLL calls MISC), but gives
   its country to the person named right after it. A possessive country ("Mexico’s Foreign
   Minister ...") is a GPE mention and is also that person's country.
-- Events ("World Cup", "U.S. Open") are not actors and are not proposed.
+- Precision first: a capitalised word that nothing identifies is not proposed.
 """
 
 from __future__ import annotations
@@ -85,6 +98,8 @@ activist dissident lawyer attorney journalist reporter writer author novelist po
 actor actress director producer economist analyst scientist professor student banker
 striker midfielder defender goalkeeper forward winger coach captain player rider driver
 jockey trainer teammate opponent veteran newcomer rookie pitcher batsman bowler
+guitarist musician drummer pianist composer artist painter photographer designer chef
+billionaire entrepreneur investor executive candidate lawmaker legislator nominee
 """.split())
 ROLE_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ing", "man", "ian", "ee")
 PRE_NAME = frozenset("""
@@ -103,7 +118,7 @@ quarterfinals halftime attendance note total result results scores scorers stand
 """.split())
 EVENT_HEADS = frozenset("""
 cup open tour championship championships games olympics olympiad prix trophy series classic
-masters rally marathon award awards prize tournament festival stakes
+masters rally marathon award awards prize tournament festival stakes war
 """.split())
 
 PARTICLES = frozenset("de del della der den di da das dos du des van von la le bin ibn al el y zu ter".split())
@@ -124,6 +139,13 @@ corporation company government parliament assembly congress senate army navy for
 party movement front alliance coalition confederation centre center order club
 """.split())
 
+# Last words (and first words) of natural features and places that are not polities.
+LOC_HEADS = frozenset("""
+strait straits bridge river square street avenue mountains mountain lake island islands sea
+ocean gulf bay peninsula valley desert canal coast heights plateau basin delta glacier
+""".split())
+LOC_FIRST = frozenset("mount mt mt. lake gulf isle cape".split())
+
 # Organisation heads besides the gazetteer's (clubs, news desks).
 EXTRA_ORG_HEADS = frozenset("""
 fc afc rovers wanderers athletic albion rangers hotspur newsroom newsdesk stock
@@ -139,7 +161,10 @@ ORG_NOUNS = frozenset("""
 group company firm bank agency newspaper daily weekly magazine airline carrier insurer lender
 brokerage conglomerate subsidiary network broadcaster refinery militia
 """.split())
-LOC_PREPS = frozenset(("in", "at", "near", "outside", "inside", "throughout", "from", "to", "into", "across"))
+ORG_STAFF = frozenset("""
+spokesman spokeswoman spokesperson chairman chairwoman shareholders employees executives
+shares stock workers
+""".split())
 STRONG_LOC_PREPS = frozenset(("in", "near", "outside", "inside", "throughout"))
 VENUE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "throughout"))
 OPEN_PUNCT = frozenset(('"', "“", "‘", "'", "`", "``", ":", "-", "--", "—", "–", "(", "[", ";", "*", "...", "…"))
@@ -152,7 +177,7 @@ BADMINTON SQUASH VOLLEYBALL HANDBALL JUDO WRESTLING NFL NBA NHL MLB F1 FORMULA T
 """.split())
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd|Bros|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|"
+    r"(?=[A-Z][a-z]{1,3}\.)(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd|Bros|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|"
     r"Sen|Rep|Rev|Prof|Cmdr|Brig|Supt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?!\w)"
     r"|(?<=,\s)(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
     r"Mont|Neb|Nebr|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wisc|Wyo)\.(?!\w)"  # "Fresno, Calif."
@@ -164,9 +189,10 @@ _TOKEN = re.compile(
 )
 _DATE = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _NAME = r"[A-Z][\w.'-]*(?: (?:[A-Z(][\w.'()-]*|de|of|the))*"
-_SCORE = re.compile(rf"{_NAME} \d{{1,3}} {_NAME} \d{{1,3}}$|{_NAME} (?:v|vs\.?) {_NAME}$")
+_SCORE = re.compile(rf"(?m)^(?:{_NAME} \d{{1,3}},? {_NAME} \d{{1,3}}|{_NAME} (?:v|vs\.?) {_NAME})$")
 _SCORE_LINE = re.compile(rf"{_NAME} \d{{1,3}} {_NAME} \d{{1,3}}$")
 _STANDINGS = re.compile(r"^[^\d]+(?: \d{1,3}){4,}(?: |$)(?=.*\b\d\b)")
+_DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+$")
 _LOWER_WORD = re.compile(r"(?<![\w.’'-])[a-z][a-z]+(?![\w’'-])")
 
@@ -236,6 +262,27 @@ def _demonyms() -> dict:
     return _DEMONYMS
 
 
+_TITLE_STARTS: set[str] | None = None
+
+
+def _title_at(texts: list[str], i: int, e: int) -> tuple | None:
+    """The gazetteer's longest title starting at texts[i], within texts[:e]; words that start
+    no title are answered without asking (most capitalised words)."""
+    global _TITLE_STARTS
+    if _TITLE_STARTS is None:
+        try:  # the first words of the gazetteer's title trie, and the modifiers it accepts
+            _TITLE_STARTS = set(_g()._titles[1]) | {"deputy", "vice", "assistant", "associate", "under"}
+        except Exception:  # another gazetteer layout: ask every time
+            _TITLE_STARTS = set()
+    if _TITLE_STARTS:
+        t = texts[i].lower()
+        if len(t) > 1 and t[-1] == ".":
+            t = t[:-1]
+        if t not in _TITLE_STARTS:
+            return None
+    return _g().longest_title(texts[i:e], 0)
+
+
 _ORG_STARTS: set[str] | None = None
 
 
@@ -264,10 +311,6 @@ def _org_starts() -> set[str]:
 def _known(words: list[str]) -> tuple | None:
     """The longest name the gazetteer knows at the start of `words`:
     (n_tokens, type, canonical, kind), or None."""
-    for i, w in enumerate(words):
-        if not w[0].isalnum() and w != "&" and i:
-            words = words[:i]  # a name never runs over punctuation: "SOUTH AFRICA ."
-            break
     key = "\x1f".join(words)
     if key in _known_cache:
         return _known_cache[key]
@@ -378,9 +421,10 @@ class _Doc:
         """Places at the head of a dateline: "KINGSTON (Reuters) -", "LONDON 1996-08-30",
         "LEEDS, England 1996-08-26", "SEATTLE/WASHINGTON (Reuters)". Returns the number of
         tokens it covers (0 when the sentence does not open with a dateline)."""
-        n = len(toks)
-        if not toks[0].group()[:1].isupper() or not toks[0].group().isupper():
+        first = toks[0].group()
+        if len(first) < 2 or not first.isupper():
             return 0
+        n = len(toks)
         end = None
         for j in range(1, min(n, 9)):
             t = toks[j].group()
@@ -420,11 +464,10 @@ class _Doc:
             if dash and any(w.upper() in SPORTS for w in words[:dash]):
                 return True  # "SOCCER -", "RUGBY LEAGUE -", "MOTOR RACING -"
         rows = 0
-        for si, toks, caps in sents:
-            if _SCORE.match(" ".join(t.group() for t in toks)):
-                rows += 1
-                if rows >= 2:
-                    return True
+        for m in _SCORE.finditer(self.text):
+            rows += 1
+            if rows >= 2:
+                return True
         return False
 
     # -- mixed-case sentences --------------------------------------------------------------
@@ -433,8 +476,11 @@ class _Doc:
         n = len(toks)
         texts = [t.group() for t in toks]
         caps = [_is_cap(t) if "-" in t or t[0] in "ae" else t[0].isupper() for t in texts]
-        nums = sum(1 for t in texts if t[0].isdigit())
-        table = nums >= 2 and nums * 3 >= n
+        if _DIGIT.search(self.text, toks[0].start(), toks[-1].end()):
+            nums = sum(1 for t in texts if t[0].isdigit())
+            table = nums >= 2 and nums * 3 >= n
+        else:
+            table = False
         if table and (_SCORE_LINE.match(" ".join(texts)) or _STANDINGS.search(" ".join(texts))):
             table = "teams"  # "Crystal Palace 3 Oldham 1", "Atletico Madrid 5 4 1 0 12 4 13"
         i = 0
@@ -494,7 +540,6 @@ class _Doc:
 
     def _name(self, si, toks, texts, a, b, table, initial, run_start) -> None:
         """Take the affiliation (demonym, country, title) off the front of one name and type it."""
-        g = self.g
         role = country = None
         titled = False
         k = a
@@ -507,7 +552,7 @@ class _Doc:
             kn = _known(texts[k:b])
             if kn and kn[0] == b - k:
                 break  # the rest is one known name
-            tl = g.longest_title(texts[k:b], 0)
+            tl = _title_at(texts, k, b)
             if tl and tl[0] < b - k:
                 rest = texts[k + tl[0]:b]
                 rk = _known(rest)
@@ -520,7 +565,7 @@ class _Doc:
                     titled = True
                     k += tl[0]
                     continue
-            if kn and kn[3] == COUNTRY and k + kn[0] < b and g.longest_title(texts[k + kn[0]:b], 0):
+            if kn and kn[3] == COUNTRY and k + kn[0] < b and _title_at(texts, k + kn[0], b):
                 country = kn[2]  # "U.S. Secretary of State ...": an affiliation
                 k += kn[0]
                 continue
@@ -541,6 +586,9 @@ class _Doc:
             if f & W_REGION_ADJ and not kn and k + 1 < b:
                 k += 1  # "Caribbean Community" stays when known; "European Commission" is known
                 continue
+            if k == a and k + 1 < b and low in ROLE_NOUNS:
+                k += 1  # "Guitarist Jimi Hendrix", "Striker Alan Shearer"
+                continue
             if k == a and initial and b - k == 3 and not kn and not f & (W_FIRST | W_ORGKEY) \
                     and low.endswith(ROLE_SUFFIXES) and _flags(texts[k + 1]) & W_FIRST:
                 k += 1  # "Trainer Berti Vogts", "Reliever Mark Acre"
@@ -557,9 +605,11 @@ class _Doc:
             return
         if not titled and e - k >= 2:
             for m in range(k + 1, min(e, k + 5)):
-                tl = g.longest_title(texts[m:e], 0)
-                if tl and m + tl[0] == e and tl[2] != "honorific":
+                tl = _title_at(texts, m, e)
+                if tl and m + tl[0] == e and tl[2] != "honorific" and not (
+                        m == k + 1 and _flags(texts[k]) & W_FIRST and _flags(texts[m]) & W_SURNAME):
                     # a title with no name after it: "Audi CEO", "Commission President"
+                    # (but "Shayne King" is a person)
                     kn = _known(texts[k:m])
                     if not (kn and kn[0] == m - k and kn[1] != "ORG"):
                         self._type(si, toks, texts, k, m, None, None, False, table, initial and k == a)
@@ -578,7 +628,8 @@ class _Doc:
             if kn and kn[0] < e - k and kn[1] != "ORG":
                 rest = texts[k + kn[0]:e]
                 rk = _known(rest)
-                if ((rk and rk[0] == len(rest) and rk[3] != CITY) or (len(rest) == 1 and _is_acronym(rest[0]))) \
+                if ((rk and rk[0] == len(rest) and rk[3] != CITY) or (len(rest) == 1 and _is_acronym(rest[0]))
+                        or _DIGIT.search(rest[0]) or (rest[0].isupper() and len(rest[0]) > 1)) \
                         and not _flags(rest[-1]) & W_ORGKEY:
                     # two names side by side: "Golan Heights Israel", "Liberia ECOMOG"
                     self._type(si, toks, texts, k, k + kn[0], None, None, False, table, initial and k == a)
@@ -586,7 +637,7 @@ class _Doc:
                     return
         if not titled and k == a == run_start and a > 0 and texts[a - 1][:1].islower():
             for j in range(max(0, a - 3), a):
-                tl = g.longest_title(texts[j:a], 0)
+                tl = _title_at(texts, j, a)
                 if not tl and j == a - 1 and texts[j] in ROLE_NOUNS:
                     tl = (1, None, "role")
                 if tl and j + tl[0] == a and tl[2] != "honorific":
@@ -595,6 +646,10 @@ class _Doc:
                         d = _demonyms().get(texts[j - 1].lower())  # "his Jamaican counterpart Kamina Johnson Smith"
                         if d is not None:
                             country = d.name
+                    elif j > 1 and texts[j - 1] in POSSESSIVES:
+                        before = _known(texts[j - 2:j - 1])  # "Venezuela’s opposition leader Juan Guaido"
+                        if before and before[1] != "ORG":
+                            country = before[2]
                     break
         if titled and country is None and a == run_start and a >= 2 and texts[a - 1] in POSSESSIVES:
             before = _known(texts[a - 2:a - 1])
@@ -607,9 +662,8 @@ class _Doc:
         Tsang", "EU Farm Commissioner Franz Fischler", "ANC Deputy President Thabo Mbeki".
         Returns ((start, end) of an organisation to propose or None, place affiliation or None,
         role, index of the name after the title), or None."""
-        g = self.g
         for m in range(k + 1, min(e - 1, k + 6)):
-            tl = g.longest_title(texts[m:e], 0)
+            tl = _title_at(texts, m, e)
             if not tl or m + tl[0] >= e or tl[2] == "honorific":
                 continue
             rest = texts[m + tl[0]:e]
@@ -696,6 +750,8 @@ class _Doc:
         elif n_tok >= 3 and (first_f & W_ORGKEY or w0.lower() in OF_HEADS) \
                 and any(w in OF_WORDS for w in words):
             typ, strength, why = "ORG", 3.0, "org-of"
+        elif n_tok >= 2 and (words[-1].lower() in LOC_HEADS or w0.lower() in LOC_FIRST):
+            typ, strength, why = "LOC", 2.5, "loc-head"  # "Taiwan Strait", "Allenby Bridge", "Lake Victoria"
         elif titled:
             typ, strength, why = "PERSON", 3.0, "titled"
         elif n_tok >= 2 and not first_f & W_FIRST and (w0.lower() in ("radio", "television", "tv") or (
@@ -713,6 +769,8 @@ class _Doc:
             typ, strength, why = "ORG", 1.5, "team-place"  # "Bayern Munich", "Glasgow Rangers"
         elif nxt in ORG_NOUNS and n_tok <= 3 and not initial:
             typ, strength, why = "ORG", 1.5, "org-noun"  # "the Petrojam refinery"
+        elif nxt in ORG_STAFF and n_tok <= 3 and not first_f & (W_FIRST | W_SURNAME):
+            typ, strength, why = "ORG", 1.2, "org-staff"  # "a Zenith spokesman", "Cofinec shares"
         elif nxt in SPEECH or prev in SPEECH or (nxt == "," and q + 1 < len(texts) and texts[q + 1] == "who"):
             typ, strength, why = "PERSON", 1.5, "speech"
         elif 2 <= n_tok <= 3 and self.sports:
@@ -767,6 +825,16 @@ class _Doc:
         for s, v in votes.items():
             t = max(v, key=lambda k: v[k])  # the strongest evidence, then the most
             best[s] = (t, v[t][0])
+        # a full name, then the last name alone in running text: "Jimi Hendrix ... Hendrix said"
+        singles = {c.text for c in self.cands if len(c.words) == 1 and not c.initial and not c.table
+                   and c.kind is None and c.text.lower() not in self.lower}
+        lower = self.lower
+        for c in self.cands:
+            if c.type is None and 2 <= len(c.words) <= 3 and c.words[-1] in singles and not c.table \
+                    and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in lower
+                            and not _DIGIT.search(w) and not _flags(w) & W_ORGKEY for w in c.words):
+                c.type, c.strength, c.why = "PERSON", 1.5, "doc-repeat"
+                surnames.add(c.words[-1])
         for c in self.cands:
             if len(c.words) == 1 and c.text in surnames and not (c.kind == COUNTRY and c.strength >= 3.0):
                 c.type, c.strength = "PERSON", max(c.strength, 2.5)
@@ -811,7 +879,10 @@ class _Doc:
                 if typ:
                     found = (q, typ, None)
                     break
-            kn = _known(texts[i:min(n, i + 6)])
+            q = i + 1
+            while q < min(n, i + 6) and (texts[q][0].isalnum() or texts[q] == "&"):
+                q += 1  # a name never runs over punctuation: "SOUTH AFRICA ."
+            kn = _known(texts[i:q])
             if kn and (not found or kn[0] > found[0] - i):
                 typ = kn[1]
                 if self.sports and not dateline and (i == 0 or texts[i - 1] not in ("IN", "AT")) and (
