@@ -314,3 +314,15 @@ def test_full_name_then_surname_alone():
     got = [(m.text, m.type) for m in propose(text)]
     assert ("Jimi Hendrix", "PERSON") in got
     assert got.count(("Hendrix", "PERSON")) == 2
+
+
+def test_organisation_noun_beats_a_generic_lowercase_title():
+    from briefing.analysis.actors.extract import extract
+
+    for text, name in [("The official Tanjug news agency said prices rose.", "Tanjug"),
+                       ("Yugoslavia's official news agency Tanjug said output rose.", "Tanjug"),
+                       ("Jamaica's oil refinery, Petrojam, is jointly owned.", "Petrojam")]:
+        types = {m.text: m.type for m in extract(text, "rules").mentions}
+        assert types[name] == "ORG", text
+    people = {m.text: m.type for m in extract("Foreign Minister Luis Videgaray said.", "rules").mentions}
+    assert people == {"Luis Videgaray": "PERSON"}

@@ -737,12 +737,16 @@ class _Doc:
         last_f = _flags(words[-1])
         first_f = _flags(w0)
         typ, strength, why = None, 0.0, ""
+        # "the official Tanjug news agency", "news agency WAM": the noun beats a generic title.
+        org_noun = not initial and n_tok <= 3 and (
+            nxt in ORG_NOUNS or (nxt == "news" and q + 1 < len(texts) and texts[q + 1].lower() in ORG_NOUNS)
+            or (prev in ORG_NOUNS and not first_f & W_FIRST))
         if kn:
             typ, strength, why = kn[1], 3.0, "known"
             if kind == CITY and n_tok == 1:
                 # many towns are also surnames or first names: "Clinton", "Dole", "Kent"
                 strength = 1.2 if first_f & (W_FIRST | W_SURNAME) else 2.0
-            if n_tok == 1 and kind not in (COUNTRY, ORGN) and (titled or (
+            if n_tok == 1 and kind not in (COUNTRY, ORGN) and not org_noun and (titled or (
                     nxt in SPEECH and kind == CITY and first_f & (W_FIRST | W_SURNAME))):
                 typ, strength, why = "PERSON", 2.0, "known-said"  # "Gore said"
         elif n_tok >= 2 and (last_f & W_ORGKEY or "&" in words):
@@ -752,6 +756,8 @@ class _Doc:
             typ, strength, why = "ORG", 3.0, "org-of"
         elif n_tok >= 2 and (words[-1].lower() in LOC_HEADS or w0.lower() in LOC_FIRST):
             typ, strength, why = "LOC", 2.5, "loc-head"  # "Taiwan Strait", "Allenby Bridge", "Lake Victoria"
+        elif org_noun and not (titled and first_f & W_FIRST):
+            typ, strength, why = "ORG", 2.5, "org-noun"  # "Tanjug news agency", "the Petrojam refinery"
         elif titled:
             typ, strength, why = "PERSON", 3.0, "titled"
         elif n_tok >= 2 and not first_f & W_FIRST and (w0.lower() in ("radio", "television", "tv") or (
