@@ -1,6 +1,7 @@
 """Score an entity proposer on CoNLL-2003 (span-exact precision, recall and F1 for PER, ORG, LOC).
 
-    .venv/bin/python bench/eval_conll.py [--extractor rules|spacy|pipeline] [--split valid|train]
+    .venv/bin/python bench/eval_conll.py [--extractor rules|spacy|pipeline|spacy-pipeline]
+                                         [--split valid|train]
                                          [--errors N] [--top K] [--seed S]
 
 The contract (the same as the independent evaluation's):
@@ -10,7 +11,7 @@ The contract (the same as the independent evaluation's):
 - The extractor runs on the whole document text; each predicted character span is mapped to the
   tokens it overlaps.
 - `pipeline` scores what the application keeps: the rules, then the resolution layer
-  (`extract.extract`).
+  (`extract.extract`); `spacy-pipeline` the same with the spaCy proposer (spacy+rules).
 - Types: PERSON -> PER, ORG -> ORG, GPE and LOC -> LOC. Gold MISC is not scored, but a predicted
   span that gold has as MISC, or as nothing, is a false positive. A span is correct only when its
   tokens and its type both match a gold PER/ORG/LOC entity exactly.
@@ -174,7 +175,18 @@ def pipeline_extractor():
     return run
 
 
-EXTRACTORS = {"rules": rules_extractor, "spacy": spacy_extractor, "pipeline": pipeline_extractor}
+def spacy_pipeline_extractor():
+    """spacy+rules, then the resolution layer: what the application stores with briefing[ner]."""
+    from briefing.analysis.actors import extract
+
+    def run(text: str):
+        return [(m.start, m.end, m.type) for m in extract.extract(text, "spacy+rules").mentions]
+
+    return run
+
+
+EXTRACTORS = {"rules": rules_extractor, "spacy": spacy_extractor, "pipeline": pipeline_extractor,
+              "spacy-pipeline": spacy_pipeline_extractor}
 
 
 # -- scoring --------------------------------------------------------------------------------------
