@@ -38,6 +38,8 @@ def test_first_run_on_empty_database_shows_the_seeds(tmp_path):
     assert "2 articles" in out and "Grenada" in out
     summary = json.loads(run("summary", "--json", db=db).stdout)
     assert summary["articles"] == 2 and summary["schema_version"] >= 1
+    used = json.loads(run("extract", str(SEEDS / "000_6ac3c1ea0dc10694.txt"), "--json", db=db).stdout)
+    assert summary["extractors"] == [[used["extractor"], 2]]  # says which extractor analysed them
 
 
 def test_bad_input_strict_and_odd_queries(tmp_path):

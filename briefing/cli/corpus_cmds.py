@@ -164,3 +164,5 @@ def print_summary(corpus: Corpus) -> None:
         out.print(Text("sources: " + ", ".join(f"{n} ({c})" for n, c in s.sources)))
     if s.places:
         out.print(Text("places: " + ", ".join(f"{n} ({c})" for n, c in s.places)))
+    if s.extractors:
+        out.print(Text("actors extracted by: " + ", ".join(f"{n} ({c} articles)" for n, c in s.extractors)))

@@ -124,5 +124,7 @@ class Corpus:
                 f" GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?", [top])]
 
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        extractors = [tuple(r) for r in self.db.execute(
+            "SELECT extractor, COUNT(*) FROM analysed GROUP BY extractor ORDER BY 2 DESC")]
         return Summary(str(self.path), count, dups, dated, first, last,
-                       top_values("source"), top_values("place"), version)
+                       top_values("source"), top_values("place"), version, extractors)

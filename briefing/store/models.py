@@ -71,6 +71,7 @@ class Summary:
     sources: list[tuple[str, int]]
     places: list[tuple[str, int]]
     schema_version: int
+    extractors: list[tuple[str, int]] = field(default_factory=list)  # which analysed how many
 
     def as_dict(self) -> dict:
         return asdict(self)
