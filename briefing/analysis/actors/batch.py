@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from briefing.analysis.actors.extract import extract
+from briefing.analysis.actors.extract import SPACY, best, extract
 from briefing.analysis.actors.gazetteer import gazetteer
 from briefing.analysis.actors.model import Extraction
 
@@ -34,6 +34,10 @@ def extract_many(items: Iterable[tuple[int, str]], count: int, extractor: str = 
         yield from map(_one, jobs)
         return
     gazetteer().load_all()  # before forking: workers inherit the loaded tables
+    if (best() if extractor == "auto" else extractor) == SPACY:
+        from briefing.analysis.actors import spacy_proposer
+
+        spacy_proposer.nlp()  # and the model, instead of loading it once per worker
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_one, jobs, chunksize=32)
