@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import reuters_files, save, timed  # noqa: E402
+from bench.common import reuters_files, save, timed, words_per_s  # noqa: E402
 from briefing.analysis.actors import rules, sentences  # noqa: E402
 from briefing.analysis.actors.extract import extract  # noqa: E402
 from briefing.analysis.actors.gazetteer import gazetteer  # noqa: E402
@@ -27,14 +27,6 @@ from briefing.ingest.record import Record  # noqa: E402
 from briefing.store.corpus import Corpus  # noqa: E402
 
 _WORD = re.compile(r"\w+|[^\w\s]")
-
-
-def words_per_s(texts: list[str], func) -> float:
-    words = sum(len(t.split()) for t in texts)
-    start = time.process_time()  # one core: CPU seconds of this process
-    for text in texts:
-        func(text)
-    return words / (time.process_time() - start)
 
 
 def main() -> None:

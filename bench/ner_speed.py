@@ -31,15 +31,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import DATA, save  # noqa: E402
-
-
-def words_per_s(texts: list[str], func) -> float:
-    words = sum(len(t.split()) for t in texts)
-    start = time.process_time()
-    for text in texts:
-        func(text)
-    return words / (time.process_time() - start)
+from bench.common import DATA, save, words_per_s  # noqa: E402
 
 
 def main() -> int:
