@@ -26,3 +26,10 @@ def split_items(items) -> tuple[list, list]:
     items = list(items)
     return ([i for i in items if not isinstance(i, Problem)],
             [i for i in items if isinstance(i, Problem)])
+
+
+def write_file(path: Path, data: str | bytes, encoding: str = "utf-8") -> Path:
+    """Write `data` (text in `encoding`, or bytes as given) to `path`, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
+    return path

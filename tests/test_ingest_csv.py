@@ -13,15 +13,13 @@ from hypothesis import strategies as st
 
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
 from briefing.ingest.tabular import read
-from tests.helpers import SHARED_DATA, split_items
+from tests.helpers import SHARED_DATA, split_items, write_file
 
 ISOT = SHARED_DATA / "isot" / "True_partial.csv"
 
 
 def _write(tmp_path: Path, content: str, name: str = "a.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(content.encode("utf-8"))
-    return path
+    return write_file(tmp_path / name, content)
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:

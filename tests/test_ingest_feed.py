@@ -13,15 +13,13 @@ import pytest
 
 from briefing.ingest import feed
 from briefing.ingest.record import SKIPPED_RECORD, InputError, Problem, Record
-from tests.helpers import shared, split_items
+from tests.helpers import shared, split_items, write_file
 
 HTML_TAG = re.compile(r"</?(?:p|a|div|br|img|span|em|strong|ul|li|blockquote)\b[^>]*>", re.I)
 
 
 def _write(tmp_path: Path, content: str | bytes, name: str = "feed.xml") -> Path:
-    path = tmp_path / name
-    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return path
+    return write_file(tmp_path / name, content)
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:

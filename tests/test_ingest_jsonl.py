@@ -9,13 +9,11 @@ import pytest
 
 from briefing.ingest.jsonrec import read
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
-from tests.helpers import split_items
+from tests.helpers import split_items, write_file
 
 
 def _write(tmp_path: Path, name: str, content: str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(content.encode("utf-8"))
-    return path
+    return write_file(tmp_path / name, content)
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:

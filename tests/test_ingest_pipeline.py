@@ -4,20 +4,14 @@ import pytest
 
 from briefing.ingest import pipeline
 from briefing.ingest.record import REPAIRED, SKIPPED_FILE
-from tests.helpers import SEEDS
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode())
-    return path
+from tests.helpers import SEEDS, write_file
 
 
 def test_bad_files_are_named_and_the_rest_is_ingested(tmp_path, corpus):
-    good = write(tmp_path / "in" / "good.txt", "LIMA (Reuters) - Peru voted on Sunday.")
-    binary = write(tmp_path / "in" / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    empty = write(tmp_path / "in" / "sub" / "empty.txt", "  \n ")
-    odd = write(tmp_path / "in" / "slides.pptx", b"PK\x03\x04 not a format we read")
+    good = write_file(tmp_path / "in" / "good.txt", "LIMA (Reuters) - Peru voted on Sunday.")
+    binary = write_file(tmp_path / "in" / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    empty = write_file(tmp_path / "in" / "sub" / "empty.txt", "  \n ")
+    odd = write_file(tmp_path / "in" / "slides.pptx", b"PK\x03\x04 not a format we read")
     report = corpus.ingest([tmp_path / "in", tmp_path / "missing.txt"])
     reasons = {p.where: p.reason for p in report.problems}
     assert report.added == 1 and report.files == 5
@@ -32,7 +26,7 @@ def test_bad_files_are_named_and_the_rest_is_ingested(tmp_path, corpus):
 
 
 def test_invalid_utf8_is_repaired_and_named_by_line(tmp_path, corpus):
-    path = write(tmp_path / "latin.txt", b"Title line\n\nFirst line fine.\nCaf\xe9 au lait.\n")
+    path = write_file(tmp_path / "latin.txt", b"Title line\n\nFirst line fine.\nCaf\xe9 au lait.\n")
     report = corpus.ingest([path])
     assert report.added == 1
     [problem] = report.problems
@@ -42,7 +36,7 @@ def test_invalid_utf8_is_repaired_and_named_by_line(tmp_path, corpus):
 
 def test_utf16_with_bom_and_control_characters(tmp_path, corpus):
     text = "Headline\n\nThe \x1b[2Jminister\x07 arrived.\r\nMore."
-    path = write(tmp_path / "u16.txt", text.encode("utf-16"))
+    path = write_file(tmp_path / "u16.txt", text.encode("utf-16"))
     corpus.ingest([path])
     article = corpus.article(1)
     assert article.title == "Headline"
@@ -50,8 +44,8 @@ def test_utf16_with_bom_and_control_characters(tmp_path, corpus):
 
 
 def test_reingest_is_a_noop_and_folders_are_recursive(tmp_path, corpus):
-    write(tmp_path / "a" / "b" / "c" / "deep.txt", "Deep story text.")
-    write(tmp_path / "a" / ".hidden" / "skip.txt", "Hidden story text.")
+    write_file(tmp_path / "a" / "b" / "c" / "deep.txt", "Deep story text.")
+    write_file(tmp_path / "a" / ".hidden" / "skip.txt", "Hidden story text.")
     first = corpus.ingest([tmp_path / "a", SEEDS])
     second = corpus.ingest([tmp_path / "a", SEEDS])
     assert (first.added, second.added, second.unchanged) == (3, 0, 3)
@@ -60,7 +54,7 @@ def test_reingest_is_a_noop_and_folders_are_recursive(tmp_path, corpus):
 def test_interrupted_ingest_keeps_committed_batches_and_rerun_completes(tmp_path, corpus, monkeypatch):
     folder = tmp_path / "many"
     for i in range(25):
-        write(folder / f"{i:03}.txt", f"Story number {i} about trade talks.")
+        write_file(folder / f"{i:03}.txt", f"Story number {i} about trade talks.")
     real_read = pipeline.read_path
     calls = {"n": 0}
 

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.ingest import sgml
 from briefing.ingest.record import REPAIRED, SKIPPED_RECORD, InputError, Problem, Record
-from tests.helpers import shared, split_items
+from tests.helpers import shared, split_items, write_file
 
 # Four stories as the corpus writes them: a control-entity start mark, an <UNKNOWN> block, a
 # one-digit day, hard-wrapped paragraphs, a story with no BODY (BRIEF), an UNPROC table, a stray
@@ -87,9 +87,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _write(tmp_path: Path, content: str, name: str = "reut2-900.sgm") -> Path:
-    path = tmp_path / name
-    path.write_bytes(content.encode("latin-1"))
-    return path
+    return write_file(tmp_path / name, content, "latin-1")
 
 
 def _split(path: Path) -> tuple[list[Record], list[Problem]]:
