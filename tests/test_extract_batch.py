@@ -17,9 +17,9 @@ def summary(results):
 
 def test_workers_match_sequential_in_order(monkeypatch):
     items = list(enumerate(TEXTS))
-    sequential = summary(batch.extract_many(items, len(items), "rules", workers=1))
+    sequential = summary(batch.extract_many(items, "rules", workers=1))
     monkeypatch.setattr(batch, "MIN_PARALLEL", 1)
-    parallel = summary(batch.extract_many(items, len(items), "rules", workers=2))
+    parallel = summary(batch.extract_many(items, "rules", workers=2))
     assert parallel == sequential
     assert [key for key, _, _ in parallel] == list(range(len(TEXTS)))
     assert ("Luis Videgaray", "PERSON", "Mexico") in sequential[0][2]

@@ -53,9 +53,9 @@ def actor_cmd(name: str, db_path: Path | None, as_json: bool) -> None:
 def _print_profile(p: ActorProfile) -> None:
     a = p.actor
     out.print(Text(a.name, style="bold"), Text(f"  {a.type}" + (f" · {a.country}" if a.country else "")))
-    out.print(Text(f"{a.mentions} mentions in {a.articles} article(s); also written "
-                   + ", ".join(x for x in p.aliases if x != a.name) if len(p.aliases) > 1
-                   else f"{a.mentions} mentions in {a.articles} article(s)"))
+    counts = f"{a.mentions} mentions in {a.articles} article(s)"
+    others = [x for x in p.aliases if x != a.name]
+    out.print(Text(counts + (f"; also written {', '.join(others)}" if others else "")))
     for r in p.roles:
         out.print(Text(f"  {r.title}" + (f" ({r.country})" if r.country else ""), style="cyan"),
                   Text(f" [{r.article_id}] “{r.sentence}”"))
@@ -111,5 +111,5 @@ def analyze_cmd(db_path: Path | None, extractor: str, as_json: bool) -> None:
     with err.status("analysing articles…") as status:
         n = corpus.analyse(everything=True, extractor=extractor,
                            on_progress=lambda done, total: status.update(f"analysed {done}/{total}"))
-    summary = {"articles": n, "actors": len(corpus.actors(limit=10**9))}
+    summary = {"articles": n, "actors": corpus.actor_count()}
     emit(summary) if as_json else out.print(f"Analysed {n} articles: {summary['actors']} actors.")

@@ -34,6 +34,10 @@ def list_actors(db: sqlite_utils.Database, article_id: int | None = None,
     return [_row(r) for r in db.execute(sql, params + [limit])]
 
 
+def count_actors(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
+
+
 def find_actor(db: sqlite_utils.Database, name: str) -> list[int]:
     """Actor ids for a name: exact canonical name, else alias, else a unique word match."""
     for sql in (

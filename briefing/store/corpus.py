@@ -64,7 +64,7 @@ class Corpus:
         pending = self.db.execute(
             "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
             " (SELECT article_id FROM analysed) ORDER BY id").fetchall()
-        results = extract_many(pending, len(pending), extractor)
+        results = extract_many(pending, extractor)
         done = 0
         while chunk := list(islice(results, batch)):
             with self.db.conn:
@@ -83,6 +83,9 @@ class Corpus:
     def actors(self, article_id: int | None = None, type_: str | None = None,
                limit: int = 100) -> list[ActorRow]:
         return actor_views.list_actors(self.db, article_id, type_, limit)
+
+    def actor_count(self) -> int:
+        return actor_views.count_actors(self.db)
 
     def actor_profiles(self, name: str) -> list[ActorProfile]:
         return [p for i in actor_views.find_actor(self.db, name)

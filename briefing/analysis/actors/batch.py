@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from briefing.analysis.actors.extract import SPACY, best, extract
@@ -26,11 +26,11 @@ def _one(item: tuple[int, str, str]) -> tuple[int, Extraction]:
     return key, result
 
 
-def extract_many(items: Iterable[tuple[int, str]], count: int, extractor: str = "auto",
+def extract_many(items: Sequence[tuple[int, str]], extractor: str = "auto",
                  workers: int | None = None) -> Iterator[tuple[int, Extraction]]:
     workers = workers or os.cpu_count() or 1
     jobs = ((key, text, extractor) for key, text in items)
-    if workers < 2 or count < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_one, jobs)
         return
     gazetteer().load_all()  # before forking: workers inherit the loaded tables
