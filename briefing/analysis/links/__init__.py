@@ -1,0 +1,1 @@
+"""Cross-article links: plan -> realization, same event, follow-ups, shared context, duplicates."""

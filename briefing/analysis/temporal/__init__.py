@@ -1,0 +1,1 @@
+"""Time: temporal expressions in article text, resolved against the article's date."""
