@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefing import __version__
-from briefing.cli import actor_cmds, corpus_cmds
+from briefing.cli import actor_cmds, corpus_cmds, link_cmds
 from briefing.cli.common import db_option
 
 
@@ -24,5 +24,6 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
 for command in (corpus_cmds.ingest_cmd, corpus_cmds.search_cmd, corpus_cmds.show_cmd,
                 corpus_cmds.summary_cmd, actor_cmds.actors_cmd, actor_cmds.actor_cmd,
-                actor_cmds.extract_cmd, actor_cmds.analyze_cmd):
+                actor_cmds.extract_cmd, actor_cmds.analyze_cmd, link_cmds.links_cmd,
+                link_cmds.events_cmd, link_cmds.timeline_cmd, link_cmds.relink_cmd):
     main.add_command(command)

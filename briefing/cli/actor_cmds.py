@@ -106,10 +106,14 @@ def extract_cmd(files: tuple[Path, ...], extractor: str, as_json: bool) -> None:
 @click.option("--extractor", default="auto", show_default=True)
 @json_option
 def analyze_cmd(db_path: Path | None, extractor: str, as_json: bool) -> None:
-    """Recompute actors for every article (after an upgrade, or to switch extractor)."""
+    """Recompute actors, time, events and links for every article (after an upgrade, or to
+    switch extractor)."""
     corpus = open_corpus(db_path)
     with err.status("analysing articles…") as status:
         n = corpus.analyse(everything=True, extractor=extractor,
                            on_progress=lambda done, total: status.update(f"analysed {done}/{total}"))
-    summary = {"articles": n, "actors": corpus.actor_count()}
-    emit(summary) if as_json else out.print(f"Analysed {n} articles: {summary['actors']} actors.")
+    links = corpus.link_counts()
+    summary = {"articles": n, "actors": corpus.actor_count(), "links": links}
+    emit(summary) if as_json else out.print(
+        f"Analysed {n} articles: {summary['actors']} actors, "
+        f"{sum(links.values())} links ({', '.join(f'{k} {v}' for k, v in sorted(links.items()))}).")

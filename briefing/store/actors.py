@@ -64,7 +64,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: Extr
 
 
 def _merge(db: sqlite_utils.Database, source: int, target: int) -> None:
-    for table in ("mentions", "roles"):
+    for table in ("mentions", "roles", "event_actors"):
         db.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?", [target, source])
     db.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias)"
                " SELECT ?, alias FROM actor_aliases WHERE actor_id = ?", [target, source])

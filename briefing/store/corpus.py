@@ -10,10 +10,14 @@ from pathlib import Path
 
 from briefing.ingest.pipeline import IngestReport, Progress, ingest
 from briefing.paths import SEEDS
-from briefing.store import actor_views
+from briefing.store import actor_views, link_views
 from briefing.store import actors as actors_store
+from briefing.store import events as events_store
+from briefing.store import links as links_store
 from briefing.store import search as _search
-from briefing.store.models import ActorProfile, ActorRow, Article, Hit, MentionSpan, Summary
+from briefing.store.models import (
+    ActorProfile, ActorRow, Article, EventView, Hit, LinkView, MentionSpan, Summary,
+    TimelineEntry)
 from briefing.store.query import parse_query
 from briefing.store.schema import connect
 
@@ -52,25 +56,28 @@ class Corpus:
     def analyse(self, everything: bool = False, extractor: str = "auto",
                 on_progress: Callable[[int, int], None] | None = None,
                 batch: int = 500) -> int:
-        """Extract actors for articles not analysed yet (or all of them), one transaction per
-        batch, then fold cross-article variants together. Returns articles analysed."""
-        from briefing.analysis.actors.batch import extract_many
+        """Extract actors, time expressions and events for articles not analysed yet (or all of
+        them), one transaction per batch; fold cross-article variants together; then link the
+        new articles to the corpus. Returns articles analysed."""
+        from briefing.analysis.workers import analyse_many
 
         if everything:
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
-                for table in ("mentions", "roles", "analysed", "actor_aliases", "actors"):
+                for table in ("event_actors", "events", "timexes", "mentions", "roles",
+                              "analysed", "actor_aliases", "actors"):
                     self.db.execute(f"DELETE FROM {table}")
         pending = self.db.execute(
-            "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
+            "SELECT id, text, published FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
             " (SELECT article_id FROM analysed) ORDER BY id").fetchall()
-        results = extract_many(pending, extractor)
+        results = analyse_many(pending, extractor)
         done = 0
         while chunk := list(islice(results, batch)):
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
-                for article_id, extraction in chunk:
-                    actors_store.save_extraction(self.db, article_id, extraction)
+                for article_id, analysis in chunk:
+                    actors_store.save_extraction(self.db, article_id, analysis.extraction)
+                    events_store.save(self.db, article_id, analysis.timexes, analysis.events)
             done += len(chunk)
             if on_progress:
                 on_progress(done, len(pending))
@@ -78,7 +85,17 @@ class Corpus:
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
                 actors_store.consolidate(self.db)
+        unlinked = [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM linked)")]
+        if everything:
+            links_store.relink(self.db)
+        elif unlinked:
+            links_store.relink(self.db, unlinked)
         return len(pending)
+
+    def relink(self, on_progress: Callable[[str, int, int], None] | None = None) -> int:
+        """Recompute every link of the corpus."""
+        return links_store.relink(self.db, None, on_progress)
 
     def actors(self, article_id: int | None = None, type_: str | None = None,
                limit: int = 100) -> list[ActorRow]:
@@ -90,6 +107,19 @@ class Corpus:
     def actor_profiles(self, name: str) -> list[ActorProfile]:
         return [p for i in actor_views.find_actor(self.db, name)
                 if (p := actor_views.profile(self.db, i)) is not None]
+
+    def links(self, article_id: int | None = None, type_: str | None = None,
+              limit: int = 100) -> list[LinkView]:
+        return link_views.links(self.db, article_id, type_, limit)
+
+    def link_counts(self) -> dict[str, int]:
+        return link_views.link_count(self.db)
+
+    def events(self, article_id: int) -> list[EventView]:
+        return link_views.events(self.db, article_id)
+
+    def timeline(self, actor: str | None = None, limit: int = 500) -> list[TimelineEntry]:
+        return link_views.timeline(self.db, actor, limit)
 
     def mentions(self, article_id: int) -> list[MentionSpan]:
         return actor_views.article_mentions(self.db, article_id)

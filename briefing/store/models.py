@@ -128,3 +128,74 @@ class ActorProfile:
                              for a in self.articles],
                 "co_actors": [dict(zip(("name", "type", "shared_articles"), c))
                               for c in self.co_actors]}
+
+
+@dataclass(slots=True)
+class EvidencePair:
+    source_start: int
+    source_end: int
+    source_text: str
+    target_start: int
+    target_end: int
+    target_text: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class LinkView:
+    """A stored link with both articles' titles and the evidence sentences quoted."""
+
+    id: int
+    source: int
+    target: int
+    type: str
+    score: float
+    reason: str
+    source_title: str | None
+    target_title: str | None
+    evidence: list[EvidencePair] = field(default_factory=list)
+    diff: dict = field(default_factory=dict)
+    inferred_order: bool = False
+
+    def other(self, article_id: int) -> tuple[int, str | None, str]:
+        """(id, title, direction) of the article at the other end, seen from `article_id`."""
+        if article_id == self.source:
+            return self.target, self.target_title, "→"
+        return self.source, self.source_title, "←"
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "source": self.source, "target": self.target, "type": self.type,
+            "score": self.score, "reason": self.reason, "source_title": self.source_title,
+            "target_title": self.target_title,
+            "evidence": [{"source": {"start": e.source_start, "end": e.source_end,
+                                     "text": e.source_text},
+                          "target": {"start": e.target_start, "end": e.target_end,
+                                     "text": e.target_text}, "note": e.note}
+                         for e in self.evidence],
+            "diff": self.diff, "inferred_order": self.inferred_order,
+        }
+
+
+@dataclass(slots=True)
+class EventView:
+    article_id: int
+    event: dict  # analysis.events.model.Event.as_dict()
+    sentence: str
+
+    def as_dict(self) -> dict:
+        return {"article_id": self.article_id, **self.event, "sentence_text": self.sentence}
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    article_id: int
+    title: str | None
+    date: str | None  # the event's own time when resolved to a day, else the article's date
+    date_inferred: bool  # placed by what the articles say, not a stated date
+    event: dict
+    sentence: str
+
+    def as_dict(self) -> dict:
+        return {"article_id": self.article_id, "title": self.title, "date": self.date,
+                "date_inferred": self.date_inferred, **self.event, "sentence_text": self.sentence}

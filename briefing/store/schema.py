@@ -102,7 +102,47 @@ def _v2_actors(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_articles, _v2_actors]
+def _v3_events_links(db: sqlite_utils.Database) -> None:
+    """Time expressions, events with their actors, and the links between articles."""
+    db["timexes"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "text": str, "value": str,
+         "granularity": str, "lo": str, "hi": str, "relative": int},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["timexes"].create_index(["article_id"])
+    db["events"].create(
+        {"id": int, "article_id": int, "type": str, "cameo": str, "modality": str,
+         "sentence_start": int, "sentence_end": int, "trigger_start": int, "trigger_end": int,
+         "trigger": str, "time_start": int, "time_end": int, "time_text": str,
+         "time_value": str, "time_granularity": str, "time_lo": str, "time_hi": str,
+         "time_relative": int, "explicit": int},
+        pk="id", not_null={"article_id", "type", "modality"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["events"].create_index(["article_id"])
+    db["event_actors"].create(
+        {"event_id": int, "actor_id": int, "role": str, "ord": int, "start": int, "end": int,
+         "text": str},
+        pk=("event_id", "role", "ord"),
+        foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
+    )
+    db["event_actors"].create_index(["actor_id", "role"])
+    db["links"].create(
+        {"id": int, "source": int, "target": int, "type": str, "score": float, "reason": str,
+         "evidence": str, "diff": str, "inferred_order": int},
+        pk="id", not_null={"source", "target", "type"},
+        foreign_keys=[("source", "articles", "id"), ("target", "articles", "id")],
+    )
+    db["links"].create_index(["source", "type"])
+    db["links"].create_index(["target", "type"])
+    db["linked"].create(
+        {"article_id": int, "linked": str}, pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_articles, _v2_actors, _v3_events_links]
 
 
 def current_version() -> int:

@@ -1,0 +1,291 @@
+"""Computing, storing and reading links between articles.
+
+`relink(db, ids)` recomputes every link touching the given articles (all of them when None):
+candidate pairs come from blocking, never from all pairs —
+
+- realizes / follow_up: articles whose events share an agent (the corpus-wide actor id) and
+  a compatible event type; a very common agent keeps, per article, only the articles nearest
+  in date;
+- shared_context: sentences filed under pairs of their rarest words (`analysis.links.claims`);
+  for a few new articles the old sentences come from full-text search on those words;
+- duplicate: the store's own `duplicate_of`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timezone
+
+import sqlite_utils
+
+from briefing.analysis.actors import sentences as sentence_split
+from briefing.analysis.events.model import CANCELLED, NEGATED, ONGOING, PLANNED, REALIZED
+from briefing.analysis.links import claims as C
+from briefing.analysis.links import follow_up, realizes
+from briefing.analysis.links.model import (
+    DUPLICATE, SHARED_CONTEXT, ArticleView, Evidence, Link)
+from briefing.store import events as events_store
+
+PER_KEY = 40  # per article and shared agent, the articles nearest in date that are compared
+MAX_CONTEXT = 5  # shared-context links kept per article, the strongest
+_STEPS = ("events", "shared context", "saving")
+
+
+def _dates(db: sqlite_utils.Database) -> dict[int, date | None]:
+    out = {}
+    for article_id, published in db.execute(
+            "SELECT id, published FROM articles WHERE duplicate_of IS NULL"):
+        try:
+            out[article_id] = date.fromisoformat(published[:10]) if published else None
+        except ValueError:
+            out[article_id] = None
+    return out
+
+
+def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
+           on_progress: Callable[[str, int, int], None] | None = None) -> int:
+    """Recompute the links touching `article_ids` (None: all). Returns links stored."""
+    dates = _dates(db)
+    everything = article_ids is None
+    raw = None if everything else set(article_ids)
+    ids = set(dates) if raw is None else raw & dates.keys()
+    links: list[Link] = []
+    links += _event_links(db, ids, dates)
+    if on_progress:
+        on_progress(_STEPS[0], 1, 3)
+    links += _claim_links(db, ids, dates, everything)
+    if on_progress:
+        on_progress(_STEPS[1], 2, 3)
+    links += _duplicate_links(db, raw)
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        if everything:
+            db.execute("DELETE FROM links")
+            db.execute("DELETE FROM linked")
+        else:
+            for chunk in _chunks(sorted(raw), 500):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM links WHERE source IN ({marks}) OR target IN ({marks})",
+                           chunk + chunk)
+        db.conn.executemany(
+            "INSERT INTO links (source, target, type, score, reason, evidence, diff,"
+            " inferred_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ln.source, ln.target, ln.type, round(ln.score, 4), ln.reason,
+              json.dumps([[e.source_start, e.source_end, e.target_start, e.target_end, e.note]
+                          for e in ln.evidence], ensure_ascii=False),
+              json.dumps(ln.diff, ensure_ascii=False), int(ln.inferred_order))
+             for ln in _dedupe(links)])
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        db.conn.executemany("INSERT OR REPLACE INTO linked (article_id, linked) VALUES (?, ?)",
+                            [(i, now) for i in sorted(ids if raw is None else raw)])
+    if on_progress:
+        on_progress(_STEPS[2], 3, 3)
+    return len(links)
+
+
+def _dedupe(links: list[Link]) -> list[Link]:
+    """One link per pair and type, the higher-scoring direction."""
+    best: dict[tuple, Link] = {}
+    for ln in links:
+        key = (ln.type, min(ln.source, ln.target), max(ln.source, ln.target))
+        if key not in best or ln.score > best[key].score:
+            best[key] = ln
+    return list(best.values())
+
+
+# --- event links -------------------------------------------------------------------------
+
+def _event_links(db, ids: set[int], dates: dict[int, date | None]) -> list[Link]:
+    # (agent, type) -> modality group -> articles
+    groups: dict[tuple[int, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for article_id, type_, modality, agent in db.execute(
+            "SELECT e.article_id, e.type, e.modality, ea.actor_id FROM events e"
+            " JOIN event_actors ea ON ea.event_id = e.id AND ea.role = 'agent'"):
+        if article_id in dates:
+            groups[(agent, type_)][modality].add(article_id)
+    pairs: set[tuple[int, int]] = set()
+    for (agent, type_), by_modality in groups.items():
+        planned = by_modality.get(PLANNED, set())
+        done = by_modality.get(REALIZED, set()) | by_modality.get(ONGOING, set())
+        undone = by_modality.get(CANCELLED, set()) | by_modality.get(NEGATED, set())
+        for a_side, b_side in ((planned, done), (planned, undone)):
+            pairs |= _pairs(a_side, b_side, ids, dates)
+    meetings: dict[int, set[int]] = defaultdict(set)
+    signed: dict[int, set[int]] = defaultdict(set)
+    for (agent, type_), by_modality in groups.items():
+        if type_ == "meeting":
+            meetings[agent] |= by_modality.get(PLANNED, set()) | by_modality.get(REALIZED, set())
+        elif type_ == "agreement":
+            signed[agent] |= by_modality.get(REALIZED, set())
+    for agent in meetings.keys() & signed.keys():
+        pairs |= _pairs(meetings[agent], signed[agent], ids, dates)
+    needed = {i for p in pairs for i in p}
+    events = events_store.load(db, needed)
+    views = {i: ArticleView(i, dates.get(i), events.get(i, [])) for i in needed}
+    out = []
+    for a, b in pairs:
+        for compare in (realizes.compare, follow_up.compare):
+            link = compare(views[a], views[b])
+            if link is not None:
+                out.append(link)
+    return out
+
+
+def _pairs(left: set[int], right: set[int], ids: set[int],
+           dates: dict[int, date | None]) -> set[tuple[int, int]]:
+    """(a, b) with a in left, b in right, one of them in ids; a common agent keeps, for each a,
+    the PER_KEY articles nearest in date."""
+    out: set[tuple[int, int]] = set()
+    if not left or not right:
+        return out
+    for a in left:
+        others = right if a in ids else right & ids
+        others = [b for b in others if b != a]
+        if len(others) > PER_KEY:
+            da = dates.get(a)
+            others.sort(key=lambda b: (abs((dates[b] - da).days) if da and dates.get(b)
+                                       else 10 ** 6, b))
+            others = others[:PER_KEY]
+        out.update((a, b) for b in others)
+    return out
+
+
+# --- shared context ------------------------------------------------------------------------
+
+def _claims_of(db, article_ids: Iterable[int]) -> dict[int, tuple[str, list[C.Claim]]]:
+    out = {}
+    for chunk in _chunks(sorted(set(article_ids)), 500):
+        marks = ",".join("?" * len(chunk))
+        for article_id, text in db.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
+            spans = [(s.start, s.end) for s in sentence_split.split(text)]
+            out[article_id] = (text, C.claims(article_id, text, spans))
+    return out
+
+
+def _claim_links(db, ids: set[int], dates: dict[int, date | None], everything: bool) -> list[Link]:
+    if not ids:
+        return []
+    duplicates = {(a, b) for a, b in db.execute(
+        "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")}
+    if everything:
+        docs = _claims_of(db, ids)
+        df = Counter(t for _, cs in docs.values() for t in set().union(*[c.terms for c in cs]))
+        idf = C.Idf(lambda t: df[t], len(docs))
+        new = [c for _, cs in docs.values() for c in cs]
+        shared = C.shared_claims(new, new, idf)
+    else:
+        docs = _claims_of(db, ids)
+        idf = C.Idf(_fts_df(db, docs), len(dates))
+        new = [c for _, cs in docs.values() for c in cs]
+        old_ids = _fts_candidates(db, new, idf, docs) - ids
+        docs.update(_claims_of(db, old_ids))
+        old = [c for i in old_ids if i in docs for c in docs[i][1]]
+        shared = C.shared_claims(new, new + old, idf)
+    by_pair: dict[tuple[int, int], list[C.SharedClaim]] = defaultdict(list)
+    for sc in shared:
+        a, b = sc.a.article, sc.b.article
+        if a not in dates or b not in dates or (a, b) in duplicates or (b, a) in duplicates:
+            continue
+        first, second = _order(a, b, dates)
+        if first != a:
+            sc = C.SharedClaim(sc.b, sc.a, sc.score, sc.shared)
+        by_pair[(first, second)].append(sc)
+    per_article: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
+    for pair, found in by_pair.items():
+        top = max(sc.score for sc in found) + 0.01 * len(found)
+        for article in pair:
+            per_article[article].append((top, pair))
+    keep = set()
+    for article, scored in per_article.items():
+        keep.update(pair for _, pair in sorted(scored, reverse=True)[:MAX_CONTEXT])
+    out = []
+    for (a, b), found in by_pair.items():
+        if (a, b) not in keep:
+            continue
+        found.sort(key=lambda sc: -sc.score)
+        text_a = docs[a][0]
+        quoted = C.quote(text_a, found[0].a, found[0].b)
+        evidence = [Evidence(sc.a.start, sc.a.end, sc.b.start, sc.b.end,
+                             "shared: " + ", ".join(sc.shared[:5])) for sc in found[:3]]
+        reason = f"both carry: “{quoted}”" + (f" (+{len(found) - 1} more)" if len(found) > 1
+                                             else "")
+        out.append(Link(a, b, SHARED_CONTEXT, found[0].score, reason, evidence,
+                        {"claims": len(found)}, not (dates.get(a) and dates.get(b))))
+    return out
+
+
+def _order(a: int, b: int, dates: dict[int, date | None]) -> tuple[int, int]:
+    da, dbb = dates.get(a), dates.get(b)
+    if da and dbb and da != dbb:
+        return (a, b) if da < dbb else (b, a)
+    return (a, b) if a < b else (b, a)
+
+
+def _surface(docs) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for text, claims in docs.values():
+        for c in claims:
+            for m in C._WORD.finditer(text, c.start, c.end):
+                forms.setdefault(C.stem(m.group()), m.group())
+    return forms
+
+
+def _fts_df(db, docs) -> Callable[[str], int]:
+    """Document frequency from the full-text index, asked with a surface form of the stem."""
+    forms = _surface(docs)
+    cache: dict[str, int] = {}
+
+    def df(term: str) -> int:
+        if term not in cache:
+            word = forms.get(term, term)
+            try:
+                cache[term] = db.execute(
+                    "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                    ['"' + word.replace('"', "") + '"']).fetchone()[0]
+            except Exception:  # a word FTS5 cannot take as a phrase: treat as rare
+                cache[term] = 1
+        return cache[term]
+
+    return df
+
+
+def _fts_candidates(db, new: list[C.Claim], idf: C.Idf, docs) -> set[int]:
+    """Articles holding the rarest words of a new sentence, from the full-text index."""
+    forms = _surface(docs)
+    found: set[int] = set()
+    for c in new:
+        rare = sorted((t for t in c.terms if idf.df(t) >= 2), key=lambda t: (-idf(t), t))[:3]
+        if len(rare) < 2:
+            continue
+        query = " AND ".join('"' + forms.get(t, t).replace('"', "") + '"' for t in rare[:2])
+        try:
+            rows = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                              f" LIMIT {C.MAX_POSTINGS + 1}", [query]).fetchall()
+        except Exception:
+            continue
+        if len(rows) <= C.MAX_POSTINGS:
+            found.update(r[0] for r in rows)
+    return found
+
+
+# --- duplicates ----------------------------------------------------------------------------
+
+def _duplicate_links(db, ids: set[int] | None) -> list[Link]:
+    out = []
+    for dup, original, text in db.execute(
+            "SELECT id, duplicate_of, text FROM articles WHERE duplicate_of IS NOT NULL"):
+        if ids is not None and dup not in ids and original not in ids:
+            continue
+        first = sentence_split.split(text)[:1]
+        evidence = [Evidence(s.start, s.end, s.start, s.end, "same text") for s in first]
+        out.append(Link(original, dup, DUPLICATE, 1.0, "the same text republished", evidence,
+                        {}, False))
+    return out
+
+
+def _chunks(items: list, n: int):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
