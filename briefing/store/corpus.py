@@ -13,10 +13,11 @@ from briefing.paths import SEEDS
 from briefing.store import actor_views, link_views
 from briefing.store import actors as actors_store
 from briefing.store import events as events_store
+from briefing.store import notes as notes_store
 from briefing.store import links as links_store
 from briefing.store import search as _search
 from briefing.store.models import (
-    ActorProfile, ActorRow, Article, EventView, Hit, LinkView, MentionSpan, Summary,
+    ActorProfile, ActorRow, Article, EventView, Hit, LinkView, MentionSpan, Note, Summary,
     TimelineEntry)
 from briefing.store.query import parse_query
 from briefing.store.schema import connect
@@ -120,6 +121,30 @@ class Corpus:
 
     def timeline(self, actor: str | None = None, limit: int = 500) -> list[TimelineEntry]:
         return link_views.timeline(self.db, actor, limit)
+
+    # --- the analyst's marks: stored the moment they are made ---------------------------
+
+    def set_bookmark(self, article_id: int, on: bool = True) -> bool:
+        return notes_store.set_bookmark(self.db, article_id, on)
+
+    def is_bookmarked(self, article_id: int) -> bool:
+        return notes_store.is_bookmarked(self.db, article_id)
+
+    def bookmarks(self) -> list[int]:
+        return notes_store.bookmarks(self.db)
+
+    def add_note(self, article_id: int, text: str, start: int | None = None,
+                 end: int | None = None) -> Note:
+        return notes_store.add_note(self.db, article_id, text, start, end)
+
+    def update_note(self, note_id: int, text: str) -> None:
+        notes_store.update_note(self.db, note_id, text)
+
+    def delete_note(self, note_id: int) -> None:
+        notes_store.delete_note(self.db, note_id)
+
+    def notes(self, article_id: int | None = None) -> list[Note]:
+        return notes_store.notes(self.db, article_id)
 
     def mentions(self, article_id: int) -> list[MentionSpan]:
         return actor_views.article_mentions(self.db, article_id)

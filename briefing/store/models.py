@@ -199,3 +199,18 @@ class TimelineEntry:
     def as_dict(self) -> dict:
         return {"article_id": self.article_id, "title": self.title, "date": self.date,
                 "date_inferred": self.date_inferred, **self.event, "sentence_text": self.sentence}
+
+
+@dataclass(slots=True)
+class Note:
+    id: int
+    article_id: int
+    text: str
+    start: int | None = None  # the passage the note is on, when it is on one
+    end: int | None = None
+    quote: str | None = None
+    created: str | None = None
+    updated: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -141,8 +141,23 @@ def _v3_events_links(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_notes(db: sqlite_utils.Database) -> None:
+    """The analyst's bookmarks and notes (on an article, or on a passage of it)."""
+    db["bookmarks"].create(
+        {"article_id": int, "created": str}, pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["notes"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "quote": str, "text": str,
+         "created": str, "updated": str},
+        pk="id", not_null={"article_id", "text", "created"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["notes"].create_index(["article_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_articles, _v2_actors, _v3_events_links]
+    _v1_articles, _v2_actors, _v3_events_links, _v4_notes]
 
 
 def current_version() -> int:

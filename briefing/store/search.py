@@ -12,7 +12,8 @@ from briefing.store.query import Query, QueryError, check_raw, since_bound, unti
 # Title hits weigh more than body hits: a story *about* Grenada beats one that mentions it.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 _RANK = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})"
-SUPPORTED_FILTERS = {"since", "until", "source", "place", "actor", "type"}
+SUPPORTED_FILTERS = {"since", "until", "source", "place", "actor", "type", "is", "has", "link"}
+_LINK_TYPES = ("realizes", "same_event", "follow_up", "shared_context", "duplicate")
 _ACTOR_TYPES = {"person": "PERSON", "org": "ORG", "gpe": "GPE", "loc": "LOC"}
 # An actor named by canonical name, by any alias seen, or by one of its words ("Videgaray").
 _ACTOR_MATCH = (
@@ -55,6 +56,20 @@ def _filter_sql(query: Query) -> tuple[list[str], dict]:
     if types and not query.filters.get("actor"):
         where.append("a.id IN (SELECT m.article_id FROM mentions m JOIN actors ac"
                      f" ON ac.id = m.actor_id WHERE 1{type_sql})")
+    for value in query.filters.get("is", ()):
+        if value.lower() != "bookmarked":
+            raise QueryError(f"is: expects bookmarked, got \"{value}\"")
+        where.append("a.id IN (SELECT article_id FROM bookmarks)")
+    for value in query.filters.get("has", ()):
+        if value.lower() not in ("note", "notes"):
+            raise QueryError(f"has: expects note, got \"{value}\"")
+        where.append("a.id IN (SELECT article_id FROM notes)")
+    for i, value in enumerate(query.filters.get("link", ())):
+        if value.lower() not in _LINK_TYPES and value.lower() != "any":
+            raise QueryError(f"link: expects {', '.join(_LINK_TYPES)} or any, got \"{value}\"")
+        kind = "" if value.lower() == "any" else f" WHERE type = :link{i}"
+        params[f"link{i}"] = value.lower()
+        where.append(f"a.id IN (SELECT source FROM links{kind} UNION SELECT target FROM links{kind})")
     if query.exclude and query.match is None:
         # With a match, the exclusions are already inside it (`... NOT (...)`).
         where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exclude)")
