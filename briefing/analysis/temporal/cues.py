@@ -9,7 +9,8 @@ first. A sentence with no cue at all gets DEFAULT.
 
 Forward cues: will, 'll, shall, won't, going to, plans to, is to, is due/due to, scheduled (the
 firm ones: a future modal governs the phrase), and would, planned, expected to, set to,
-intends/aims/hopes to, upcoming, next, coming, tomorrow, soon, later.
+intends/aims/hopes to, upcoming, next, coming, tomorrow, soon, later, and a scheduled present
+("leaves", "arrives", "starts", "meets" ... on Wednesday).
 Backward cues: was/were/had, has/have + participle, said and other simple pasts (regular "-ed"
 and a list of irregular verbs), ago, last, earlier, yesterday, previously, recently, since.
 A participle after a form of "be" is not a cue of its own ("will be signed" is forward through
@@ -50,7 +51,10 @@ _CUE = re.compile(
     r"[^\w](?:(?P<modal>(?:will|shall|won[’']t|going to|plans? to|planning to|is to|are to|"
     r"due to|is due|are due|scheduled to|is scheduled|are scheduled|ll)\b)"
     r"|(?P<fut>(?:would|planned|planning|expected to|expects? to|scheduled|set to|intends? to|"
-    r"aims? to|hopes? to|upcoming|next(?! to)|coming|tomorrow|soon|later)\b)"
+    r"aims? to|hopes? to|upcoming|next(?! to)|coming|tomorrow|soon|later|"
+    # a scheduled present: "leaves on Wednesday", "starts a visit on Sunday"
+    r"leaves|arrives|departs|starts|begins|opens|meets|visits|travels|heads|flies|returns|"
+    r"convenes|resumes)\b)"
     r"|(?P<perf>(?:has|have|had)\s+(?:\w+ly\s+|not\s+|also\s+|already\s+)?"
     r"(?!scheduled|planned|arranged|set\b)(?:been|\w+ed|\w+en|"
     + "|".join(_IRREGULAR) + r")\b)"
