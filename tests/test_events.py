@@ -114,3 +114,12 @@ def test_sanction_targets_and_agreement_parties():
 def test_undated_article_keeps_phrases_unresolved():
     plan = only("Justin Trudeau will visit India in March.")
     assert plan.time is not None and plan.time.text == "March" and plan.time.lo is None
+
+
+def test_a_meeting_needs_someone_to_meet():
+    assert [e for e in events("Treasury Secretary James Baker said the budget would meet its "
+                              "deficit targets.") if e.type == "meeting"] == []
+    joint = only("Yasuhiro Nakasone and Ronald Reagan will meet on Thursday.", "meeting")
+    assert joint.modality == PLANNED and joint.agent.actor == "Ronald Reagan"
+    met = only("Shinzo Abe met Jacinda Ardern in Wellington.", "meeting")
+    assert [t.actor for t in met.targets] == ["Jacinda Ardern"]

@@ -202,6 +202,8 @@ def _event_at(sent: _Sentence, i: int, times: list, last_person, anchor,
     if agent is not None:
         places = [p for p in places if p.actor != agent.actor]
         targets = [t for t in targets if t.actor != agent.actor]
+    if type_ == "meeting" and pos == L.VERB and not targets and not _joint_subject(sent, i):
+        return None  # "meet the deficit targets": a meeting needs someone to meet
     definite = pos == L.NOUN and _definite(sent, i)
     if agent is None and not places and not targets and not definite:
         return None
@@ -209,6 +211,13 @@ def _event_at(sent: _Sentence, i: int, times: list, last_person, anchor,
     event = Event(type_, L.cameo(type_, modality, tok.text), modality, sent.index, sent.start,
                   sent.end, tok.start, tok.end, tok.text, agent, targets, places, when)
     return event, cued, definite
+
+
+def _joint_subject(sent: _Sentence, i: int) -> bool:
+    """"Nakasone and Reagan will meet": two actors joined by "and" before the verb."""
+    before = [(p, q) for p, q, m in sent.mentions if q <= i and m.type in _ACTOR_TYPES]
+    return len(before) >= 2 and sent.low(before[-1][0] - 1) == "and" \
+        and before[-2][1] == before[-1][0] - 1
 
 
 def _definite(sent: _Sentence, i: int) -> bool:

@@ -1,7 +1,7 @@
 """Follow-up: a later article updates an earlier one's story.
 
-Two updates are recognised, both about the same agent (the resolved actor) and sharing a leg,
-counterpart or party when the earlier event names one:
+Two updates are recognised, both about the same agent (the resolved actor, named by a verb's
+subject or, for a bare noun, a person) and sharing a leg, counterpart or party:
 
 - what became of a plan other than its realization: the plan is reported cancelled,
   postponed or denied ("the visit was postponed", "will not travel");
@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from briefing.analysis.events.model import CANCELLED, NEGATED, PLANNED, REALIZED, Event
 from briefing.analysis.links.model import FOLLOW_UP, ArticleView, Evidence, Link
+from briefing.analysis.links.realizes import trusted_agent
 
 _MAX_GAP = timedelta(days=365)
 
@@ -68,14 +69,13 @@ def compare(a: ArticleView, b: ArticleView) -> Link | None:
 
 def _update(earlier: Event, later: Event) -> tuple[float, str] | None:
     shared = _overlap(earlier, later)
-    names = _actors(earlier)
-    if names and not shared:
-        return None
+    if not shared or not (trusted_agent(earlier) and trusted_agent(later)):
+        return None  # the same agent alone is a topic, not a story
     legs = f" ({', '.join(sorted(shared))})" if shared else ""
     if earlier.modality == PLANNED and later.type == earlier.type \
             and later.modality in (CANCELLED, NEGATED):
         word = "called off or postponed" if later.modality == CANCELLED else "denied"
-        return 0.8 + 0.1 * bool(shared), f"planned {earlier.type}{legs} later {word}"
+        return 0.85, f"planned {earlier.type}{legs} later {word}"
     if earlier.type == "meeting" and later.type == "agreement" and later.modality == REALIZED \
             and earlier.modality in (PLANNED, REALIZED) and _parties(earlier) & _parties(later):
         # the same counterpart in both: talks with X, then an agreement with X

@@ -93,7 +93,7 @@ def _planned_window(events: list[Event]) -> tuple[date | None, date | None, str 
     return None, None, None
 
 
-def _trusted_agent(e: Event) -> bool:
+def trusted_agent(e: Event) -> bool:
     """A bare noun ("negotiations", "trip") takes its agent from the nearest name before it,
     which is right for a person ("Videgaray said on a Caribbean trip") but too loose for a
     state or organisation; a verb's subject is trusted whatever it is."""
@@ -111,11 +111,11 @@ def compare(a: ArticleView, b: ArticleView) -> Link | None:
         return None
     plans: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in a.events:
-        if e.modality == PLANNED and e.explicit and e.type in PLAN_TYPES and _trusted_agent(e):
+        if e.modality == PLANNED and e.explicit and e.type in PLAN_TYPES and trusted_agent(e):
             plans[(e.agent.actor, e.type)].append(e)
     done: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in b.events:
-        if e.modality in _DONE and e.explicit and e.type in PLAN_TYPES and _trusted_agent(e):
+        if e.modality in _DONE and e.explicit and e.type in PLAN_TYPES and trusted_agent(e):
             done[(e.agent.actor, e.type)].append(e)
     best: Link | None = None
     for key in plans.keys() & done.keys():
