@@ -49,7 +49,27 @@ DATA_PACKAGE = "briefing.data"
 
 # Lookups are memoised (news repeats its names): results per distinct argument, per method.
 _CACHE = 1 << 16
-_cached = lru_cache(maxsize=_CACHE)
+
+
+class _cached:
+    """Memoise a method per instance, in an lru_cache keyed by the arguments alone. An
+    lru_cache on the method itself would key on (self, argument) tuples, which hold the
+    instance and so stay tracked by the garbage collector: tens of thousands of them, walked
+    by every full collection (some 6% of the time extraction took)."""
+
+    def __init__(self, method) -> None:
+        self.method = method
+        self.__doc__ = method.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        memoised = lru_cache(maxsize=_CACHE)(self.method.__get__(instance, owner))
+        instance.__dict__[self.name] = memoised  # found before this descriptor from now on
+        return memoised
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +251,25 @@ class _CityIndex(_Index):
         return None
 
 
+def _prefix_key(word: str) -> str:
+    """A token as `_prefixes` compares it: clean, lowercase, no dots."""
+    return _clean(word).lower().replace(".", "")
+
+
+def _prefixes(index: _Index) -> frozenset[str]:
+    """Every beginning ("s", "so", ... "south") of the first word of every form a plain
+    `_Index` holds, in every spelling, as `_prefix_key` writes it; also the short saints,
+    which lookups spell out, and the article they drop ("the Mexicans"). Besides dropping that
+    article, a lookup only cleans, lowercases, drops dots, strips a final possessive and spells
+    saints out, so the first word it compares begins with its first token's key: a token whose
+    key is not in here starts no form of the index."""
+    prefixes = {"st", "ste", "the"}
+    for form in (*index.exact, *index.norm, *index.lower):
+        word = _prefix_key(form.split(" ", 1)[0])
+        prefixes.update(word[:k] for k in range(1, len(word) + 1))
+    return frozenset(prefixes)
+
+
 def _rows(name: str) -> Iterator[list[str]]:
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     for line in text.split("\n"):
@@ -305,6 +344,25 @@ class Gazetteer:
     def demonym(self, word: str) -> Country | None:
         """The country of a demonym: "Mexican", "Americans", "Saint Lucian", "St. Lucians"."""
         return self._countries[2].get(word)
+
+    @_cached
+    def may_start_country(self, token: str) -> bool:
+        """False when no text beginning with this token (a word as a tokeniser cut it) can
+        name a country: a cheap test before `country` (see `_prefixes`)."""
+        return _prefix_key(token) in self._country_prefixes
+
+    @_cached
+    def may_start_demonym(self, token: str) -> bool:
+        """False when no text beginning with this token can be a demonym (as above)."""
+        return _prefix_key(token) in self._demonym_prefixes
+
+    @cached_property
+    def _country_prefixes(self) -> frozenset[str]:
+        return _prefixes(self._countries[1])
+
+    @cached_property
+    def _demonym_prefixes(self) -> frozenset[str]:
+        return _prefixes(self._countries[2])
 
     @_cached
     def capital_of(self, city: str) -> Country | None:
@@ -402,6 +460,7 @@ class Gazetteer:
                                              name)
         return names, abbreviations, postal
 
+    @_cached
     def us_state(self, name: str, *, postal: bool = False) -> str | None:
         """A US state (or the District of Columbia) by name or AP abbreviation ("Calif.",
         "N.Y."); two-letter postal codes ("CA", "OR", "IN") only when ``postal`` is true."""
@@ -595,6 +654,24 @@ class Gazetteer:
                 hit = (f"{_TITLE_MODIFIERS[keys[0]]} {rest[0]}", rest[1])
         return hit
 
+    @cached_property
+    def title_starts(self) -> dict[str, frozenset[str] | None]:
+        """What can begin a title, so that callers need not ask `longest_title` about every
+        word: each lowercased first word (with or without a final dot: "sen", "sen.") maps to
+        the lowercased words that can come second (again either way), or to None when the
+        word may be a title by itself or is a modifier ("deputy"), which any title may follow."""
+        trie = self._titles[1]
+        second: dict[str, set[str]] = {}
+        alone: set[str] = set()
+        for word in {*trie, *_TITLE_MODIFIERS} - {_END}:
+            node = trie.get(word, {})
+            for form in (word, word + "."):  # a form may come from two words ("lt", "lt.")
+                if _END in node or word in _TITLE_MODIFIERS:
+                    alone.add(form)
+                second.setdefault(form, set()).update(
+                    k for key in node if key != _END for k in (key, key + "."))
+        return {w: None if w in alone else frozenset(after) for w, after in second.items()}
+
     def _trie_match(self, tokens: list[str], start: int) -> tuple[int, str, str] | None:
         node = self._titles[1]
         best = None
@@ -690,7 +767,8 @@ class Gazetteer:
     def load_all(self) -> "Gazetteer":
         """Load every table now (lookups otherwise load what they need on first use)."""
         for name in ("_countries", "_cities", "_states", "_regions", "_orgs", "_titles",
-                     "_first_names", "_surnames", "_org_keywords", "_place_starts"):
+                     "_first_names", "_surnames", "_org_keywords", "_place_starts",
+                     "_country_prefixes", "_demonym_prefixes", "title_starts"):
             getattr(self, name)
         return self
 

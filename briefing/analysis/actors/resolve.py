@@ -56,12 +56,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import and_
 
 from briefing.analysis.actors import roles as R
+from briefing.analysis.actors.gazetteer import gazetteer
 from briefing.analysis.actors.model import Actor, Mention, Role, Sentence
 
 __all__ = ["resolve_document", "merge_key", "fold", "CorpusIndex", "is_acronym",
@@ -80,16 +84,14 @@ county province state city town village street avenue road square valley coast p
 bridge airport station harbour harbor port canal desert forest falls heights hills
 """.split())
 _KEEP_DOT = frozenset("inc corp co ltd plc jr sr bros llc cos".split())
+_NOT_A_NAME = _FUNCTION_CAPS | R.STOP  # a lone word that names nothing
 _ACRONYM_STOP = frozenset("of the and for de del la le des du da di von van y et on in at to".split())
 _JOIN = re.compile(r"\s+(?:and|of|&)(?:\s+the)?\s+|\s+|\s*-\s*")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9.&-]{1,11})\s*\)")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,8}|[A-Z][A-Z0-9&-]{1,9}")
-
-
-def gazetteer():
-    from briefing.analysis.actors.gazetteer import gazetteer as _g
-
-    return _g()
+_LEADING_THE = re.compile(r"^(?:[Tt]he)\s+")
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?(.+)$")
 
 
 # --- text helpers -------------------------------------------------------------------------------
@@ -109,6 +111,7 @@ def merge_key(actor: Actor) -> str:
     return f"{actor.type.lower()}:{fold(actor.name)}"
 
 
+@lru_cache(maxsize=65536)  # asked several times for every mention
 def is_acronym(s: str) -> bool:
     """"OAS", "U.N.", "PDVSA", "AT&T": short, all capitals."""
     return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2
@@ -118,6 +121,7 @@ def _acronym_letters(s: str) -> str:
     return "".join(c for c in s if c.isalnum()).upper()
 
 
+@lru_cache(maxsize=8192)  # asked for every organisation of a document, per acronym
 def _initials(name: str, skip_stop: bool = True) -> str:
     words = re.findall(r"[^\W_]+", name)
     return "".join(w[0].upper() for w in words if not (skip_stop and w.lower() in _ACRONYM_STOP))
@@ -156,7 +160,7 @@ def _sentence_index(sentences: list[Sentence], starts: list[int], offset: int) -
 
 # --- the resolver -------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Info:
     """What resolution learned about one mention."""
 
@@ -165,7 +169,7 @@ class _Info:
     country: str | None = None  # affiliation (org) or containing country (place)
     acronym: str | None = None
     known_org: bool = False  # a gazetteer organisation: its country (or none) is settled
-    words: list[str] = field(default_factory=list)  # folded name words (persons)
+    words: Sequence[str] = ()  # folded name words (persons)
     p: int = 0  # first token index
     q: int = 0  # token index after the last
 
@@ -185,9 +189,8 @@ class _Resolver:
 
     def span(self, m: Mention) -> tuple[int, int]:
         """Token indices [p, q) covering the mention."""
-        p = self.rd.index_at(m.start)
-        q = self.rd.index_at(m.end)
-        return p, q
+        starts = self.tokens.starts
+        return bisect_left(starts, m.start), bisect_left(starts, m.end)
 
     # --- 1. cleaning -------------------------------------------------------------------------
 
@@ -205,29 +208,30 @@ class _Resolver:
         return best
 
     def clean(self, m: Mention) -> bool:
-        toks = self.tokens
+        tk = self.tokens
+        words, lows, is_word, is_cap = tk.words, tk.lows, tk.is_word, tk.is_cap
         p, q = self.span(m)
         # a proposer span may end inside a token; cover whole tokens only
-        while q > p and toks[q - 1].end > m.end:
+        while q > p and tk.ends[q - 1] > m.end:
             q -= 1
         if m.type != "PERSON" and self._titled_name(p, q):
             m.type = "PERSON"  # "Russian President Vladimir Putin" proposed as an ORG
-        elif m.type == "PERSON" and q - p >= 2 and self._org_head(toks[q - 1]):
+        elif m.type == "PERSON" and q - p >= 2 and self._org_head(q - 1):
             m.type = "ORG"  # "Economist Intelligence Unit", "Judiciary Committee"
         person = m.type == "PERSON"
         # leading junk
         while p < q:
-            t = toks[p]
-            if not t.is_word or not t.is_cap or _contraction(t.low):
+            low = lows[p]
+            if not is_word[p] or not is_cap[p] or _contraction(low):
                 p += 1
                 continue
-            if len(t.text) == 1 and self.rd.low(p + 1) == "." and p + 1 < q:
+            if len(words[p]) == 1 and self.rd.low(p + 1) == "." and p + 1 < q:
                 break  # an initial: "A. Hollioake", "I. Austin"
-            if person and t.low in R.PARTY:
+            if person and low in R.PARTY:
                 p += 1
                 continue
-            if t.low in _FUNCTION_CAPS:
-                if t.low in _HONORIFICS or not self._known_whole(self.rd.slice(p, q)):
+            if low in _FUNCTION_CAPS:
+                if low in _HONORIFICS or not self._known_whole(self.rd.slice(p, q)):
                     p += 1
                     continue
                 break
@@ -236,80 +240,85 @@ class _Resolver:
                 if end is not None and end < q:
                     p = end
                     continue
-                if p + 1 < q and self.rd.demonym(p, p + 1) and not self.g.is_first_name(t.text):
+                if p + 1 < q and self.rd.demonym(p, p + 1) and not self.g.is_first_name(words[p]):
                     p += 1
                     continue
                 c = self.rd.country_starting_at(p)
                 if c and c[1] < q and (c[2] or self.rd.title_at(c[1])):
                     p = c[1]
                     continue
-                if t.low == R.COUNTERPART:
+                if low == R.COUNTERPART:
                     p += 1
                     continue
             break
         # trailing junk
         while q > p:
-            t = toks[q - 1]
-            if t.is_word and t.is_cap:
+            k = q - 1
+            if is_word[k] and is_cap[k]:
                 break
-            if t.text == "." and q - 2 >= p and toks[q - 2].low in _KEEP_DOT \
-                    and toks[q - 2].end == t.start:
+            if words[k] == "." and q - 2 >= p and lows[q - 2] in _KEEP_DOT \
+                    and tk.ends[q - 2] == tk.starts[k]:
                 break
-            if t.text[0].isdigit() and q - 1 > p:
+            if words[k][0].isdigit() and q - 1 > p:
                 break
             q -= 1
         if person and p < q:
             p = self._after_inner_title(p, q)
-            if toks[q - 1].low in R.PARTY:
+            if lows[q - 1] in R.PARTY:
                 return False  # "Alabama Republican", "Senate Democrats": not a person
         if p >= q:
             return False
-        words = [t for t in toks[p:q] if t.is_word]
-        if not any(t.is_cap for t in words):
+        word_flags = is_word[p:q]
+        n_words = sum(word_flags)
+        if not any(map(and_, word_flags, is_cap[p:q])):
             return False
-        if len(words) == 1 and words[0].low in _FUNCTION_CAPS | R.STOP:
+        if n_words == 1 and lows[p + word_flags.index(True)] in _NOT_A_NAME:
             return False
         whole = self.rd.slice(p, q)
         if not (self.g.country(whole) or self.g.region(whole)):
-            if all(self.g.demonym(t.text) or not t.is_word for t in toks[p:q]) \
+            if all(self.g.demonym(words[k]) or not is_word[k] for k in range(p, q)) \
                     or self.g.demonym(whole) or self.g.region_adjective(whole):
                 return False  # "Mexican", "Mexican-Jamaican", "South American": adjectives
         t0 = self.g.title(whole)
-        if t0 and (len(words) > 1 or t0[1] == "honorific" or not self.g.is_surname(whole)):
+        if t0 and (n_words > 1 or t0[1] == "honorific" or not self.g.is_surname(whole)):
             return False  # only a title: "Foreign Minister", "President" (but "King" may be a name)
-        m.start, m.end = toks[p].start, toks[q - 1].end
+        m.start, m.end = tk.starts[p], tk.ends[q - 1]
         m.text = self.text[m.start:m.end]
         return True
 
-    def _org_head(self, t) -> bool:
-        """A capitalised word that ends organisation names: "Unit", "Committee", "Corp"."""
-        return t.is_word and t.is_cap and (t.low in R.ORG_HEADS or self.g.is_org_keyword(t.text))
+    def _org_head(self, k: int) -> bool:
+        """tokens[k] is a capitalised word that ends organisation names: "Unit", "Committee",
+        "Corp"."""
+        tk = self.tokens
+        return tk.is_word[k] and tk.is_cap[k] and (
+            tk.lows[k] in R.ORG_HEADS or self.g.is_org_keyword(tk.words[k]))
 
     def _reads_as_name(self, k: int, q: int) -> bool:
         """tokens[k:q] read as a person's name: capitalised words, the first a known given name
         (or a lone known surname), the last no organisation keyword."""
         g = self.g
-        rest = [x for x in self.tokens[k:q] if x.is_word]
-        if not rest or not all(x.is_cap for x in rest) or self._org_head(rest[-1]) \
-                or rest[-1].low in _PLACE_HEADS:
+        tk = self.tokens
+        rest = [x for x in range(k, q) if tk.is_word[x]]
+        if not rest or not all(tk.is_cap[x] for x in rest) or self._org_head(rest[-1]) \
+                or tk.lows[rest[-1]] in _PLACE_HEADS:
             return False
+        first = tk.words[rest[0]]
         if len(rest) == 1:
-            return g.is_surname(rest[0].text) or g.is_first_name(rest[0].text)
-        return g.is_first_name(rest[0].text)
+            return g.is_surname(first) or g.is_first_name(first)
+        return g.is_first_name(first)
 
     def _titled_name(self, p: int, q: int) -> bool:
-        """tokens[p:q] hold a capitalised title followed by what reads as a name."""
-        if p >= q or self._known_whole(self.rd.slice(p, q)):
-            return False
+        """tokens[p:q] hold a capitalised title followed by what reads as a name, and are not
+        a place or organisation as a whole."""
         for k in range(p, q - 1):
             t = self.rd.title_at(k)
-            if not t or not self.tokens[k].is_cap or k + t[0] >= q:
+            if not t or not self.tokens.is_cap[k] or k + t[0] >= q:
                 continue
             tail = self.rd.slice(k + t[0], q)
             if self.g.canonical_place(tail) or self.g.org(tail):
                 continue
             if self._reads_as_name(k + t[0], q):
-                return True
+                return not self._known_whole(self.rd.slice(p, q))  # asked last: rarely needed
         return False
 
     def _after_inner_title(self, p: int, q: int) -> int:
@@ -318,7 +327,8 @@ class _Resolver:
         start = p
         for k in range(p + 1, q - 1):
             t = self.rd.title_at(k)
-            if t and k + t[0] < q and all(x.is_cap for x in self.tokens[k:k + t[0]] if x.is_word) \
+            if t and k + t[0] < q and all(self.tokens.is_cap[x] for x in range(k, k + t[0])
+                                          if self.tokens.is_word[x]) \
                     and self._reads_as_name(k + t[0], q):
                 start = k + t[0]
         return start
@@ -417,7 +427,7 @@ class _Resolver:
             return self._org_info(org)
         name = s
         if m.type == "ORG":
-            name = re.sub(r"^(?:[Tt]he)\s+", "", s)
+            name = _LEADING_THE.sub("", s)
         return _Info(key=(m.type, fold(name)), canonical=name)
 
     @staticmethod
@@ -448,9 +458,9 @@ class _Resolver:
                         out[_acronym_letters(acr)] = (info.key, info.canonical, info.country, acr)
                 continue
             if is_acronym(m.text):
-                rest = re.match(r"\s*\(\s*", self.text[m.end:])
+                rest = _OPEN_PAREN.match(self.text, m.end)
                 if rest:
-                    inner = by_start.get(m.end + rest.end())
+                    inner = by_start.get(rest.end())
                     if inner and inner.type != "PERSON" and \
                             _acronym_fits(m.text, self.info[id(inner)].canonical):
                         info = self.info[id(inner)]
@@ -493,9 +503,10 @@ class _Resolver:
         """Give every person mention a cluster key and canonical name."""
         fulls: dict[str, list[Mention]] = {}
         for m in persons:
-            words = [fold(t.text) for t in self.tokens[self.info[id(m)].p:self.info[id(m)].q]
-                     if t.is_word]
-            self.info[id(m)].words = words
+            info = self.info[id(m)]
+            words = [fold(self.tokens.words[k]) for k in range(info.p, info.q)
+                     if self.tokens.is_word[k]]
+            info.words = words
             if len(words) >= 2:
                 fulls.setdefault(" ".join(words), []).append(m)
         # shorter full names into the one longer name that contains them
@@ -616,10 +627,14 @@ class _Resolver:
 
     def descriptions(self, persons_by_key: dict[tuple, Actor], kept: list[Mention],
                      used: list[tuple[int, int]]) -> list[Mention]:
+        # a description only ever names someone already holding its title
+        titles = {r.title for a in persons_by_key.values() for r in a.roles}
+        if not titles:
+            return []
         name_starts = {self.info[id(m)].p for m in kept if m.type == "PERSON"}
         spans = sorted([(m.start, m.end) for m in kept] + used)
         out: list[Mention] = []
-        for d in self.rd.descriptions(name_starts):
+        for d in self.rd.descriptions(name_starts, titles):
             if any(s < d.end and d.start < e for s, e in spans):
                 continue
             exact = [a for a in persons_by_key.values()
@@ -643,42 +658,38 @@ class _Resolver:
 
     def demonyms(self, covered: list[tuple[int, int]]) -> list[tuple[Mention, object]]:
         """(Mention, Country) for every demonym outside a name."""
-        toks = self.tokens
+        tk = self.tokens
+        words, lows, tok_starts, tok_ends = tk.words, tk.lows, tk.starts, tk.ends
         rd = self.rd
+        may_start = self.g.may_start_demonym
         out = []
         sent_starts = set(self._sent_starts)
         covered = sorted(covered)
         starts = [s for s, _ in covered]
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if not (t.is_word and t.is_cap):
-                i += 1
-                continue
-            k = bisect_right(starts, t.start) - 1
-            if k >= 0 and covered[k][0] <= t.start < covered[k][1]:
-                i += 1
+        after = 0
+        for i in compress(range(len(tk)), map(and_, tk.is_word, tk.is_cap)):
+            if i < after or not may_start(words[i]):
+                continue  # inside the demonym just read, or a word no demonym starts with
+            start = tok_starts[i]
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and covered[k][0] <= start < covered[k][1]:
                 continue
             n = 2 if rd.demonym(i, i + 2) else 1 if rd.demonym(i, i + 1) else 0
             if not n:
-                i += 1
                 continue
             if any(rd.country(i, i + j) for j in range(2, 5)):
-                i += 1
                 continue  # "Dominican Republic": part of a country's name
-            prev = rd.tok(i - 1)
-            if n == 1 and prev is not None and prev.is_word and prev.is_cap \
-                    and prev.end + 1 >= t.start and prev.low not in _FUNCTION_CAPS \
-                    and prev.low not in R.STOP and prev.start not in sent_starts \
+            if n == 1 and i > 0 and tk.is_word[i - 1] and tk.is_cap[i - 1] \
+                    and tok_ends[i - 1] + 1 >= start and lows[i - 1] not in _FUNCTION_CAPS \
+                    and lows[i - 1] not in R.STOP and tok_starts[i - 1] not in sent_starts \
                     and not rd.demonym(i - 1, i) and not rd.country(i - 1, i):
-                i += 1
                 continue  # "South American", "Anglo American": a larger proper adjective
             country = rd.demonym(i, i + n)
-            end = toks[i + n - 1].end
-            out.append((Mention(t.start, end, self.text[t.start:end], "GPE",
-                                self.sentence_of(t.start), actor=country.name,
+            end = tok_ends[i + n - 1]
+            out.append((Mention(start, end, self.text[start:end], "GPE",
+                                self.sentence_of(start), actor=country.name,
                                 country=country.name), country))
-            i += n
+            after = i + n
         return out
 
     # --- the whole document --------------------------------------------------------------------
@@ -687,9 +698,6 @@ class _Resolver:
         g = self.g
         kept = [m for m in sorted(mentions, key=lambda m: (m.start, m.end)) if self.clean(m)]
         kept = self.drop_overlaps(self.join_places(kept))
-        for m in kept:
-            p, q = self.span(m)
-            self.info[id(m)] = _Info(p=p, q=q)
         persons = [m for m in kept if m.type == "PERSON"]
         # surnames of the document's full-name persons, so "Jordan" stays a person there
         person_words: set[str] = set()
@@ -707,10 +715,8 @@ class _Resolver:
                                         and not self._known_elsewhere(m.text)):
                 m.type = "PERSON"  # "Roy Moore" ... "Moore" proposed as a place
         for m in kept:
-            info = self.info[id(m)]
-            new = self.classify(m, person_words)
-            new.p, new.q = info.p, info.q
-            self.info[id(m)] = new
+            info = self.info[id(m)] = self.classify(m, person_words)
+            info.p, info.q = self.span(m)
         defined = self.acronym_definitions([m for m in kept if m.type != "PERSON"])
         for m in kept:
             info = self.info[id(m)]
@@ -784,7 +790,7 @@ class _Resolver:
                         if rm and rm.country:
                             found.append(rm.country)
                 if not found:
-                    mt = re.search(r"\bof\s+(?:the\s+)?(.+)$", a.name)
+                    mt = _OF_COUNTRY.search(a.name)
                     c = g.country(mt.group(1)) if mt else None
                     if c:
                         found.append(c.name)
@@ -846,8 +852,8 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
 
 def _most_common(values: list) -> str | None:
     values = [v for v in values if v]
-    if not values:
-        return None
+    if len(values) <= 1:
+        return values[0] if values else None
     counts = Counter(values)
     top = max(counts.values())
     return next(v for v in values if counts[v] == top)

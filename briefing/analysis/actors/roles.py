@@ -31,7 +31,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
+
+from briefing.analysis.actors.tokens import spaced, with_offsets
 
 COUNTERPART = "counterpart"  # the role a counterpart takes is the other person's
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
@@ -68,24 +74,43 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*"
     r"|\S"
 )
+_SPACED_TOKEN = spaced(_TOKEN)
 
 
-class Token:
-    """A token with its character span; `low`, `is_word` and `is_cap` are computed once."""
+class Token(NamedTuple):
+    """One token, as `Tokens[i]` gives it."""
 
-    __slots__ = ("text", "start", "end", "low", "is_word", "is_cap")
+    text: str
+    start: int
+    end: int
+    low: str
+    is_word: bool  # starts with a letter
+    is_cap: bool  # starts with a capital
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.low = text.lower()
-        first = text[0]
-        self.is_word = first.isalpha()
-        self.is_cap = first.isupper()
 
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end})"
+class Tokens:
+    """A document's tokens as parallel lists, index i for token i: `words` as written, `starts`
+    and `ends` (character offsets), `lows`, `is_word`, `is_cap` (see `Token`).
+
+    Lists rather than an object per token: resolution needs every token but looks at few of
+    them closely, and a document has thousands. The lists come from one regex pass and a few
+    C-level maps."""
+
+    __slots__ = ("words", "starts", "ends", "lows", "is_word", "is_cap")
+
+    def __init__(self, text: str) -> None:
+        self.words, self.starts, self.ends = with_offsets(_SPACED_TOKEN, text)
+        self.lows = list(map(str.lower, self.words))
+        firsts = list(map(itemgetter(0), self.words))
+        self.is_word = list(map(str.isalpha, firsts))
+        self.is_cap = list(map(str.isupper, firsts))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.words[i], self.starts[i], self.ends[i], self.lows[i], self.is_word[i],
+                     self.is_cap[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,104 +139,77 @@ class Description:
 _MISSING = object()
 
 
-def _memo(cache: dict, key: str, lookup):
-    hit = cache.get(key, _MISSING)
-    if hit is _MISSING:
-        hit = cache[key] = lookup(key)
-    return hit
+def tokenize(text: str) -> Tokens:
+    return Tokens(text)
 
 
-def _title_starts(g) -> frozenset[str] | None:
-    """Lowercased words a title can start with, to skip asking about every token; None (ask
-    always) when the gazetteer does not expose its title trie."""
-    cached = getattr(g, "_briefing_title_starts", _MISSING)
-    if cached is not _MISSING:
-        return cached
-    try:
-        trie = g._titles[1]
-        starts = frozenset(k for k in trie if k) | frozenset(
-            k for k in ("deputy", "vice", "assistant", "associate", "under"))
-        starts = frozenset(starts | {k + "." for k in starts})
-    except (AttributeError, IndexError, TypeError):
-        starts = None
-    try:
-        g._briefing_title_starts = starts
-    except AttributeError:
-        pass
-    return starts
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def is_possessive(tokens: list[Token], i: int) -> bool:
+def is_possessive(tokens: Tokens, i: int) -> bool:
     """tokens[i] is a possessive marker: ’s, 's, or a bare apostrophe after a word ending in s."""
-    if not 0 <= i < len(tokens):
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    if not 0 <= i < len(words):
         return False
-    t = tokens[i].text
+    t = words[i]
     if t in ("’s", "'s", "’S", "'S"):
-        return i > 0 and tokens[i - 1].end == tokens[i].start
+        return i > 0 and ends[i - 1] == starts[i]
     if t in ("’", "'") and i > 0:
-        prev = tokens[i - 1]
-        return prev.end == tokens[i].start and prev.low.endswith("s") and (
-            i + 1 >= len(tokens) or not tokens[i + 1].text.isalpha()
-            or tokens[i + 1].start > tokens[i].end)
+        return ends[i - 1] == starts[i] and tokens.lows[i - 1].endswith("s") and (
+            i + 1 >= len(words) or not words[i + 1].isalpha() or starts[i + 1] > ends[i])
     return False
 
 
 class Reader:
     """Pattern matching over one document's tokens with the gazetteer."""
 
-    def __init__(self, text: str, tokens: list[Token], g) -> None:
+    def __init__(self, text: str, tokens: Tokens, g) -> None:
         self.text = text
         self.tokens = tokens
         self.g = g
-        self.words = [t.text for t in tokens]
-        self._starts = [t.start for t in tokens]
+        self.n = len(tokens)
+        # the token lists, read directly in the patterns below
+        self.words, self.starts, self.ends = tokens.words, tokens.starts, tokens.ends
+        self.lows, self.is_word, self.is_cap = tokens.lows, tokens.is_word, tokens.is_cap
         self._titles: dict[int, tuple[int, str, str] | None] = {}
+        # gazetteer answers by text, for this document (its names recur, and the patterns
+        # ask about the same spans from both sides)
         self._demonyms: dict[str, object] = {}
         self._countries: dict[str, object] = {}
-        self._title_starts = _title_starts(g)
+        self._title_starts = g.title_starts
 
     # --- positions -----------------------------------------------------------------------------
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
-        return bisect_left(self._starts, offset)
+        return bisect_left(self.starts, offset)
 
     def slice(self, i: int, j: int) -> str:
         """The text of tokens[i:j] as written."""
-        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
-
-    def tok(self, i: int) -> Token | None:
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+        return self.text[self.starts[i]:self.ends[j - 1]]
 
     def low(self, i: int) -> str:
-        t = self.tok(i)
-        return t.low if t else ""
+        """tokens[i] lowercased; "" outside the document."""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     # --- words ---------------------------------------------------------------------------------
 
     def title_at(self, i: int) -> tuple[int, str, str] | None:
         """(n_tokens, canonical, kind) of the longest title starting at token i."""
-        if i in self._titles:
-            return self._titles[i]
-        found = None
-        starts = self._title_starts
-        if 0 <= i < len(self.tokens) and self.tokens[i].is_word and (
-                starts is None or self.tokens[i].low in starts):
+        if not (0 <= i < self.n and self.is_word[i]):
+            return None
+        second = self._title_starts.get(self.lows[i], _MISSING)
+        if second is _MISSING or second is not None and (
+                i + 1 >= self.n or self.lows[i + 1] not in second):
+            return None  # most words: answered without asking the gazetteer or remembering
+        found = self._titles.get(i, _MISSING)
+        if found is _MISSING:
             r = self.g.longest_title(self.words, i)
-            if r:
-                found = (r[0], r[1], r[2])
-        self._titles[i] = found
+            found = self._titles[i] = (r[0], r[1], r[2]) if r else None
         return found
 
     def title_ending_at(self, p: int, lookback: int = 6) -> tuple[int, str, str] | None:
         """(start_index, canonical, kind) of the longest title whose last token is p - 1 (or
         p - 2 when p - 1 is its abbreviation dot: "Sen. John Smith")."""
         ends = [p]
-        if self.low(p - 1) == "." and p >= 2 and self.tokens[p - 2].end == self.tokens[p - 1].start:
+        if self.low(p - 1) == "." and p >= 2 and self.ends[p - 2] == self.starts[p - 1]:
             ends.append(p - 1)
         for j in range(max(0, p - lookback), p):
             r = self.title_at(j)
@@ -231,25 +229,31 @@ class Reader:
 
     def demonym(self, i: int, j: int):
         """The country of a capitalised demonym spanning tokens[i:j]."""
-        if i < 0 or j > len(self.tokens) or i >= j or not self.tokens[i].is_cap \
-                or self.tokens[i].low in DETERMINERS:
+        if i < 0 or j > self.n or i >= j or not self.is_cap[i] or self.lows[i] in DETERMINERS \
+                or not self.g.may_start_demonym(self.words[i]):
             return None
-        return _memo(self._demonyms, self.slice(i, j), self.g.demonym)
+        s = self.text[self.starts[i]:self.ends[j - 1]]
+        hit = self._demonyms.get(s, _MISSING)
+        if hit is _MISSING:
+            hit = self._demonyms[s] = self.g.demonym(s)
+        return hit
 
     def country(self, i: int, j: int):
         """The country named by tokens[i:j] (first token capitalised), else None."""
-        if i < 0 or j > len(self.tokens) or i >= j or not self.tokens[i].is_cap \
-                or self.tokens[i].low in DETERMINERS:
+        if i < 0 or j > self.n or i >= j or not self.is_cap[i] or self.lows[i] in DETERMINERS \
+                or not self.is_word[j - 1] or not self.g.may_start_country(self.words[i]):
             return None
-        if not self.tokens[j - 1].is_word:
-            return None
-        return _memo(self._countries, self.slice(i, j), self.g.country)
+        s = self.text[self.starts[i]:self.ends[j - 1]]
+        hit = self._countries.get(s, _MISSING)
+        if hit is _MISSING:
+            hit = self._countries[s] = self.g.country(s)
+        return hit
 
     def country_ending_at(self, p: int, max_len: int = 5) -> tuple[object, int, bool] | None:
         """A country modifier ending right before token p: (Country, start_index, possessive).
         Demonyms ("Mexican", "North Korean"), possessives ("Mexico’s", "the United States’")
         and country names used as modifiers ("U.S.")."""
-        if p <= 0:
+        if not 0 < p <= self.n:
             return None
         if is_possessive(self.tokens, p - 1):
             for k in range(min(max_len, p - 1), 0, -1):
@@ -257,19 +261,25 @@ class Reader:
                 if c:
                     return c, p - 1 - k, True
             return None
+        # both lookups need a capital first, and a country a word last: skip the calls
+        is_cap = self.is_cap
         for k in (2, 1):
-            if p - k >= 0:
+            if p - k >= 0 and is_cap[p - k]:
                 c = self.demonym(p - k, p)
                 if c:
                     return c, p - k, False
-        for k in range(min(max_len, p), 0, -1):
-            c = self.country(p - k, p)
-            if c:
-                return c, p - k, False
+        if self.is_word[p - 1]:
+            for k in range(min(max_len, p), 0, -1):
+                if is_cap[p - k]:
+                    c = self.country(p - k, p)
+                    if c:
+                        return c, p - k, False
         return None
 
     def country_starting_at(self, i: int, max_len: int = 5) -> tuple[object, int, bool] | None:
         """A country modifier starting at token i: (Country, end_index, possessive)."""
+        if not 0 <= i < self.n or not self.is_cap[i] or self.lows[i] in DETERMINERS:
+            return None  # what `country` and `demonym` would both say
         for k in range(max_len, 0, -1):
             c = self.country(i, i + k)
             if c:
@@ -305,7 +315,7 @@ class Reader:
             if former is not None:
                 start = former
             if not inner:
-                while start > 0 and self.low(start - 1) in PARTY and self.tokens[start - 1].is_cap:
+                while start > 0 and self.low(start - 1) in PARTY and self.is_cap[start - 1]:
                     start -= 1  # "U.S. Democratic Senator Al Franken"
             country = (inner[0], start, False) if inner else self.country_ending_at(start)
             if country and not inner:
@@ -315,7 +325,7 @@ class Reader:
                     former, start = f2, f2
             name = ("Former " + canonical) if former is not None else canonical
             return RoleMatch(name, country[0].name if country else None,
-                             self.tokens[start].start, self.tokens[p - 1].end)
+                             self.starts[start], self.ends[p - 1])
         q = p - 1
         if self.low(q) == ",":
             q -= 1
@@ -323,18 +333,17 @@ class Reader:
             country = self.country_ending_at(q)
             start = country[1] if country else q
             return RoleMatch(COUNTERPART, country[0].name if country else None,
-                             self.tokens[start].start, self.tokens[p - 1].end)
+                             self.starts[start], self.ends[p - 1])
         # a bare demonym: "Mexican businessman Carlos Slim", "Jamaican Kamina Johnson Smith"
-        for gap in range(0, 3):
-            d = p - gap
-            between = self.tokens[d:p]
-            if any(not t.is_word or t.is_cap or t.low in STOP for t in between):
+        is_word, is_cap, lows = self.is_word, self.is_cap, self.lows
+        for d in range(p, max(p - 3, -1), -1):  # up to two lowercase words before the name
+            if any(not is_word[k] or is_cap[k] or lows[k] in STOP for k in range(d, p)):
                 break
             country = self.country_ending_at(d)
-            if country and not country[2] and self.tokens[country[1]].is_cap:
+            if country and not country[2] and is_cap[country[1]]:
                 if self.demonym(country[1], d):
-                    return RoleMatch(None, country[0].name, self.tokens[country[1]].start,
-                                     self.tokens[p - 1].end)
+                    return RoleMatch(None, country[0].name, self.starts[country[1]],
+                                     self.ends[p - 1])
         return None
 
     def appositive(self, q: int) -> RoleMatch | None:
@@ -364,36 +373,42 @@ class Reader:
             c = self.country_starting_at(j)
             if c and not c[2]:
                 country, i = c[0], c[1]
-        nxt = self.tok(i)
-        if nxt is not None and not (nxt.text in _CLOSERS or nxt.text in "’'"
-                                    or (nxt.is_word and not nxt.is_cap)):
+        if 0 <= i < self.n and not (self.words[i] in _CLOSERS or self.words[i] in "’'"
+                                    or (self.is_word[i] and not self.is_cap[i])):
             return None
         title = ("Former " + t[1]) if former else t[1]
         return RoleMatch(title, country.name if country else None,
-                         self.tokens[q].start, self.tokens[i - 1].end)
+                         self.starts[q], self.ends[i - 1])
 
-    def descriptions(self, name_starts: set[int]) -> list[Description]:
-        """Definite title phrases with a country that are not followed by a name."""
+    def descriptions(self, name_starts: set[int],
+                     titles: Container[str] | None = None) -> list[Description]:
+        """Definite title phrases with a country that are not followed by a name; only of
+        `titles` when given (the others are still read, as they hide the titles inside them:
+        "Deputy Foreign Minister" is no "Foreign Minister")."""
         out: list[Description] = []
-        i = 0
-        n = len(self.tokens)
-        while i < n:
+        end = 0
+        for i in self._title_candidates():
+            if i < end:
+                continue  # inside the title just read
             t = self.title_at(i)
             if not t or t[2] == "honorific" or t[1] == COUNTERPART:
-                i += 1
                 continue
             end = i + t[0]
+            if titles is not None and t[1] not in titles:
+                continue
             desc = self._description(i, end, t[1], name_starts)
             if desc:
                 out.append(desc)
-            i = end
         return out
 
+    def _title_candidates(self) -> Iterable[int]:
+        """Indices of the tokens a title may start at, in order."""
+        return compress(range(self.n), map(self._title_starts.__contains__, self.lows))
+
     def _description(self, i: int, end: int, title: str, name_starts: set[int]):
-        after = self.tok(end)
-        if end in name_starts or (after is not None and after.is_cap and after.is_word):
+        if end in name_starts or (end < self.n and self.is_cap[end] and self.is_word[end]):
             return None  # a premodifier of a name, proposed or not
-        if after is not None and after.low == "-":
+        if self.low(end) == "-":
             return None  # "foreign minister-designate" and the like
         title_start = i
         inner = self.split_country_title(i, end)
@@ -420,8 +435,8 @@ class Reader:
             if not c or c[2]:
                 return None
             country, phrase_start = c[0], i - 1
-        return Description(title, country.name, self.tokens[title_start].start,
-                           self.tokens[end - 1].end, self.tokens[phrase_start].start)
+        return Description(title, country.name, self.starts[title_start], self.ends[end - 1],
+                           self.starts[phrase_start])
 
     def org_country(self, p: int) -> RoleMatch | None:
         """Country stated right before an organisation name starting at token p."""
@@ -431,13 +446,12 @@ class Reader:
             q -= 1
         words = 0
         while words < 4 and q - 1 >= 0:
-            t = self.tokens[q - 1]
-            if t.is_word and not t.is_cap and t.low not in STOP:
+            if self.is_word[q - 1] and not self.is_cap[q - 1] and self.lows[q - 1] not in STOP:
                 q -= 1
                 words += 1
             else:
                 break
-        head = self.tokens[q + words - 1].text if words else ""
+        head = self.words[q + words - 1] if words else ""
         if words and head.lower() not in ORG_HEADS and not self.g.is_org_keyword(head):
             return None
         if comma and not words:
@@ -445,4 +459,4 @@ class Reader:
         c = self.country_ending_at(q)
         if not c:
             return None
-        return RoleMatch(None, c[0].name, self.tokens[c[1]].start, self.tokens[p - 1].end)
+        return RoleMatch(None, c[0].name, self.starts[c[1]], self.ends[p - 1])

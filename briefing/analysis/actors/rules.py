@@ -60,9 +60,13 @@ Decisions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress
+from operator import itemgetter
 
 from briefing.analysis.actors.model import Mention, Sentence
+from briefing.analysis.actors.tokens import spaced, with_offsets
 
 # -- word lists (general English, written by hand) -------------------------------------------
 
@@ -184,19 +188,27 @@ _TOKEN = re.compile(
     r"|(?:[^\W\d_]\.){2,}"  # U.S., U.N.
     r"|[A-Z]\.(?=\s)"  # an initial
     r"|[’'][sS]\b"  # possessive
+    r"|\w++(?![’'&-])"  # a plain word: the next alternative's result, without its set-up
     r"|\w+(?:(?:[’'](?![sS]\b)|[-&])\w+)*"
     r"|\S"
 )
+_SPACED_TOKEN = spaced(_TOKEN)
 _DATE = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _NAME = r"[A-Z][\w.'-]*(?: (?:[A-Z(][\w.'()-]*|de|of|the))*"
 _SCORE = re.compile(rf"(?m)^(?:{_NAME} \d{{1,3}},? {_NAME} \d{{1,3}}|{_NAME} (?:v|vs\.?) {_NAME})$")
+# What every _SCORE line holds (a score at the line's end, or " v "): a fast search that spares
+# most stories the slow one
+_SCORE_HINT = re.compile(r"(?m) \d{1,3}$| vs?\.? ")
 _SCORE_LINE = re.compile(rf"{_NAME} \d{{1,3}} {_NAME} \d{{1,3}}$")
 _STANDINGS = re.compile(r"^[^\d]+(?: \d{1,3}){4,}(?: |$)(?=.*\b\d\b)")
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+$")
-_LOWER_WORD = re.compile(r"(?<![\w.’'-])[a-z][a-z]+(?![\w’'-])")
+# a lowercase word, not inside a longer token ("U.S.-backed", "O'Brien"); the first letter
+# comes before the look-behind so the regex engine can skip to lowercase letters
+_LOWER_WORD = re.compile(r"[a-z](?<![\w.’'-][a-z])[a-z]+(?![\w’'-])")
 
 _GAZ = None
+_MISSING = object()
 
 
 def _g():
@@ -262,25 +274,15 @@ def _demonyms() -> dict:
     return _DEMONYMS
 
 
-_TITLE_STARTS: set[str] | None = None
-
-
-def _title_at(texts: list[str], i: int, e: int) -> tuple | None:
-    """The gazetteer's longest title starting at texts[i], within texts[:e]; words that start
-    no title are answered without asking (most capitalised words)."""
-    global _TITLE_STARTS
-    if _TITLE_STARTS is None:
-        try:  # the first words of the gazetteer's title trie, and the modifiers it accepts
-            _TITLE_STARTS = set(_g()._titles[1]) | {"deputy", "vice", "assistant", "associate", "under"}
-        except Exception:  # another gazetteer layout: ask every time
-            _TITLE_STARTS = set()
-    if _TITLE_STARTS:
-        t = texts[i].lower()
-        if len(t) > 1 and t[-1] == ".":
-            t = t[:-1]
-        if t not in _TITLE_STARTS:
-            return None
-    return _g().longest_title(texts[i:e], 0)
+def _title_at(texts: list[str], lows: list[str], i: int, e: int) -> tuple | None:
+    """The gazetteer's longest title starting at texts[i], within texts[:e] (`lows` lowercased).
+    Most words (those that start no title, or none with the word after them) are answered
+    without asking."""
+    g = _g()
+    second = g.title_starts.get(lows[i], _MISSING)
+    if second is _MISSING or second is not None and (i + 1 >= e or lows[i + 1] not in second):
+        return None
+    return g.longest_title(texts[i:e], 0)
 
 
 _ORG_STARTS: set[str] | None = None
@@ -380,6 +382,47 @@ class _Cand:
         self.initial = False  # first word of its sentence (or after an opening quote)
 
 
+class _Tokens:
+    """Tokens as parallel lists: `texts` as written, `lows` lowercased, `starts` and `ends`
+    offsets in the document, `caps` whether each can be part of a name (`_is_cap`)."""
+
+    __slots__ = ("texts", "lows", "starts", "ends", "caps")
+
+    def __init__(self, texts: list[str], lows: list[str], starts: list[int], ends: list[int],
+                 caps: list[bool]) -> None:
+        self.texts, self.lows, self.starts, self.ends, self.caps = texts, lows, starts, ends, caps
+
+    @classmethod
+    def of(cls, text: str) -> _Tokens:
+        texts, starts, ends = with_offsets(_SPACED_TOKEN, text)
+        caps = list(map(str.isupper, map(itemgetter(0), texts)))
+        for i in [i for i, t in enumerate(texts) if "-" in t]:
+            caps[i] = _is_cap(texts[i])  # "U.S.-backed", "al-Assad": only _is_cap can tell
+        return cls(texts, list(map(str.lower, texts)), starts, ends, caps)
+
+    def sentence(self, s: Sentence) -> _Tokens:
+        """The tokens of sentence `s`, as if `s` were tokenised alone: the document's, except
+        that an initial ending the sentence ("... Plan B.") is two tokens, the regex wanting
+        a space after an initial's dot."""
+        i = bisect_left(self.starts, s.start)
+        j = bisect_left(self.starts, s.end, i)
+        out = _Tokens(self.texts[i:j], self.lows[i:j], self.starts[i:j], self.ends[i:j],
+                      self.caps[i:j])
+        last = out.texts[-1] if i < j else ""
+        if len(last) == 2 and last[1] == "." and "A" <= last[0] <= "Z":
+            end = out.ends[-1]
+            out.texts[-1:] = [last[0], "."]
+            out.lows[-1:] = [last[0].lower(), "."]
+            out.starts.append(end - 1)
+            out.ends[-1:] = [end - 1, end]
+            out.caps.append(False)
+        return out
+
+    def after(self, k: int) -> _Tokens:
+        return _Tokens(self.texts[k:], self.lows[k:], self.starts[k:], self.ends[k:],
+                       self.caps[k:])
+
+
 class _Doc:
     def __init__(self, text: str, sentences: list[Sentence]):
         self.text = text
@@ -393,11 +436,11 @@ class _Doc:
 
     def run(self) -> list[Mention]:
         text = self.text
-        finditer = _TOKEN.finditer
         sents = []
+        doc_toks = _Tokens.of(text)
         for si, s in enumerate(self.sentences):
-            toks = list(finditer(text, s.start, s.end))  # match objects: .start(), .end(), .group()
-            if toks:
+            toks = doc_toks.sentence(s)
+            if toks.texts:
                 seg = text[s.start:s.end]
                 sents.append((si, toks, seg.upper() == seg))
         self.sports = self._is_sports(sents)
@@ -405,30 +448,33 @@ class _Doc:
         for si, toks, caps in sents:
             skip = self._dateline(si, toks)
             if skip:
-                toks = toks[skip:]
-                if not toks:
+                toks = toks.after(skip)
+                if not toks.texts:
                     continue
             if caps:
                 rest.append((si, toks))
             else:
                 self._sentence(si, toks)
-        self._document()
+        surnames = self._document()
+        if rest:
+            self.by_upper = self._by_upper(surnames)
         for si, toks in rest:
             self._caps_sentence(si, toks)
         return self._emit()
 
-    def _dateline(self, si: int, toks: list) -> int:
+    def _dateline(self, si: int, toks: _Tokens) -> int:
         """Places at the head of a dateline: "KINGSTON (Reuters) -", "LONDON 1996-08-30",
         "LEEDS, England 1996-08-26", "SEATTLE/WASHINGTON (Reuters)". Returns the number of
         tokens it covers (0 when the sentence does not open with a dateline)."""
-        first = toks[0].group()
+        texts = toks.texts
+        first = texts[0]
         if len(first) < 2 or not first.isupper():
             return 0
-        n = len(toks)
+        n = len(texts)
         end = None
         for j in range(1, min(n, 9)):
-            t = toks[j].group()
-            if _DATE.match(t) or (t == "(" and j + 1 < n and toks[j + 1].group().lower() == "reuters"):
+            t = texts[j]
+            if _DATE.match(t) or (t == "(" and j + 1 < n and texts[j + 1].lower() == "reuters"):
                 end = j
                 break
             if not (t[:1].isupper() or t in (",", "/", ".")):
@@ -437,21 +483,21 @@ class _Doc:
             return 0
         i = 0
         while i < end:
-            if toks[i].group() in (",", "/", "."):
+            if texts[i] in (",", "/", "."):
                 i += 1
                 continue
             j = i
-            while j < end and toks[j].group() not in (",", "/"):
+            while j < end and texts[j] not in (",", "/"):
                 j += 1
-            words = [t.group() for t in toks[i:j]]
+            words = texts[i:j]
             kn = _known(words)
             typ = kn[1] if kn and kn[0] == len(words) else "GPE"  # "UNITED NATIONS 1996-08-22" is the UN
-            start, stop = toks[i].start(), toks[j - 1].end()
+            start, stop = toks.starts[i], toks.ends[j - 1]
             self.cands.append(_Cand(start, stop, self.text[start:stop], typ, 3.0, si, words, kn and kn[3]))
             self.cands[-1].table = True  # its type is settled
             i = j
-        if toks[end].group() == "(":
-            while end < n and toks[end].group() != ")":
+        if texts[end] == "(":
+            while end < n and texts[end] != ")":
                 end += 1
             return min(n, end + 1)
         return end
@@ -459,10 +505,12 @@ class _Doc:
     def _is_sports(self, sents) -> bool:
         """A Reuters sports slug ("SOCCER - ...") in the first lines, or several result rows."""
         for si, toks, caps in sents[:3]:
-            words = [t.group() for t in toks[:5]]
+            words = toks.texts[:5]
             dash = next((i for i, w in enumerate(words) if w in ("-", "--", "—", "–")), 0)
             if dash and any(w.upper() in SPORTS for w in words[:dash]):
                 return True  # "SOCCER -", "RUGBY LEAGUE -", "MOTOR RACING -"
+        if not _SCORE_HINT.search(self.text):
+            return False
         rows = 0
         for m in _SCORE.finditer(self.text):
             rows += 1
@@ -472,28 +520,26 @@ class _Doc:
 
     # -- mixed-case sentences --------------------------------------------------------------
 
-    def _sentence(self, si: int, toks: list) -> None:
-        n = len(toks)
-        texts = [t.group() for t in toks]
-        caps = [_is_cap(t) if "-" in t or t[0] in "ae" else t[0].isupper() for t in texts]
-        if _DIGIT.search(self.text, toks[0].start(), toks[-1].end()):
-            nums = sum(1 for t in texts if t[0].isdigit())
+    def _sentence(self, si: int, toks: _Tokens) -> None:
+        texts, lows, caps = toks.texts, toks.lows, toks.caps
+        n = len(texts)
+        if _DIGIT.search(self.text, toks.starts[0], toks.ends[-1]):
+            nums = sum(map(str.isdigit, map(itemgetter(0), texts)))
             table = nums >= 2 and nums * 3 >= n
         else:
             table = False
         if table and (_SCORE_LINE.match(" ".join(texts)) or _STANDINGS.search(" ".join(texts))):
             table = "teams"  # "Crystal Palace 3 Oldham 1", "Atletico Madrid 5 4 1 0 12 4 13"
-        i = 0
-        while i < n:
-            if not caps[i]:
-                i += 1
-                continue
+        j = 0
+        for i in compress(range(n), caps):
+            if i < j:
+                continue  # inside the run just read
             j = i + 1
             while j < n:
                 if caps[j]:
                     j += 1
                     continue
-                low = texts[j].lower()
+                low = lows[j]
                 if j + 1 < n and caps[j + 1] and low in CONNECTORS and low != "the":
                     j += 2
                     continue
@@ -505,59 +551,62 @@ class _Doc:
                     continue
                 break
             self._run(si, toks, texts, i, j, table)
-            i = j
 
     def _run(self, si, toks, texts, a, b, table) -> None:
         n = len(texts)
         # "U.S.-backed": a name glued to "-" and a lowercase word is an adjective
-        if b == a + 1 and b + 1 < n and texts[b] == "-" and toks[b].start() == toks[a].end() \
-                and toks[b + 1].start() == toks[b].end() and texts[b + 1][:1].islower():
+        starts, ends = toks.starts, toks.ends
+        if b == a + 1 and b + 1 < n and texts[b] == "-" and starts[b] == ends[a] \
+                and starts[b + 1] == ends[b] and texts[b + 1][:1].islower():
             return
-        if b - a > 1 and b + 1 < n and texts[b] == "-" and toks[b].start() == toks[b - 1].end() \
-                and toks[b + 1].start() == toks[b].end() and texts[b + 1][:1].islower():
+        if b - a > 1 and b + 1 < n and texts[b] == "-" and starts[b] == ends[b - 1] \
+                and starts[b + 1] == ends[b] and texts[b + 1][:1].islower():
             b -= 1  # "A U.S.-backed plan"
         initial = a == 0 or texts[a - 1] in OPEN_PUNCT
         k = a
-        while k < b and self._skip_word(texts, k):
+        while k < b and self._skip_word(toks, k):
             k += 1
         e = b
-        while e > k and (texts[e - 1].lower() in CONNECTORS or texts[e - 1].lower() in NEVER):
+        lows = toks.lows
+        while e > k and (lows[e - 1] in CONNECTORS or lows[e - 1] in NEVER):
             e -= 1
-        for p, q in self._segments(texts, k, e):
+        for p, q in self._segments(toks, k, e):
             self._name(si, toks, texts, p, q, table, initial and p == k, a)
 
-    def _skip_word(self, texts, k) -> bool:
+    def _skip_word(self, toks, k) -> bool:
         """Words that never start a name: connectors, function words, days, months."""
-        low = texts[k].lower()
+        texts, lows = toks.texts, toks.lows
+        low = lows[k]
         if low in FUNCTION:
             # "May Ellis", "Will Carling": a function word that is also a first name
             return not (low in ("may", "will") and k + 1 < len(texts) and texts[k + 1][:1].isupper()
-                        and texts[k].istitle() and texts[k + 1].lower() not in FUNCTION)
+                        and texts[k].istitle() and lows[k + 1] not in FUNCTION)
         if low in NEVER or low in PRE_NAME or (low in CONNECTORS and not texts[k][:1].isupper()):
             return True  # ("El Hassane", "De Klerk", "Al Gore" keep their particle)
-        return low in MONTH_LIKE and ((k > 0 and texts[k - 1].lower() in TIME_WORDS)
+        return low in MONTH_LIKE and ((k > 0 and lows[k - 1] in TIME_WORDS)
                                       or (k + 1 < len(texts) and texts[k + 1][:1].isdigit()))
 
     def _name(self, si, toks, texts, a, b, table, initial, run_start) -> None:
         """Take the affiliation (demonym, country, title) off the front of one name and type it."""
         role = country = None
         titled = False
+        lows = toks.lows
         k = a
         while k < b:
             t = texts[k]
-            low = t.lower()
-            if self._skip_word(texts, k):
+            low = lows[k]
+            if self._skip_word(toks, k):
                 k += 1
                 continue
             kn = _known(texts[k:b])
             if kn and kn[0] == b - k:
                 break  # the rest is one known name
-            tl = _title_at(texts, k, b)
+            tl = _title_at(texts, lows, k, b)
             if tl and tl[0] < b - k:
                 rest = texts[k + tl[0]:b]
                 rk = _known(rest)
                 if not (_flags(rest[-1]) & W_ORGKEY or (rk and rk[0] == len(rest) and rk[1] == "ORG")
-                        or any(w.lower() in GENERIC or w.lower() in EVENT_HEADS for w in rest)):
+                        or any(w in GENERIC or w in EVENT_HEADS for w in lows[k + tl[0]:b])):
                     if tl[2] != "honorific":
                         role = tl[1]
                     if kn and kn[1] == "GPE" and kn[0] < tl[0]:
@@ -565,12 +614,12 @@ class _Doc:
                     titled = True
                     k += tl[0]
                     continue
-            if kn and kn[3] == COUNTRY and k + kn[0] < b and _title_at(texts, k + kn[0], b):
+            if kn and kn[3] == COUNTRY and k + kn[0] < b and _title_at(texts, lows, k + kn[0], b):
                 country = kn[2]  # "U.S. Secretary of State ...": an affiliation
                 k += kn[0]
                 continue
             if k + 1 < b and not kn:
-                d = _demonyms().get((t + " " + texts[k + 1]).lower())
+                d = _demonyms().get(low + " " + lows[k + 1])
                 if d is not None and texts[k + 1][0].isupper():
                     country = d.name  # "South Korean"
                     k += 2
@@ -580,7 +629,7 @@ class _Doc:
                 rest = texts[k + 1:b]
                 if rest and all(_flags(w) & W_ORGKEY for w in rest):
                     break  # "British Airways", "Swiss Bank Corp"
-                country = _demonyms()[t.lower()].name
+                country = _demonyms()[low].name
                 k += 1
                 continue
             if f & W_REGION_ADJ and not kn and k + 1 < b:
@@ -594,18 +643,18 @@ class _Doc:
                 k += 1  # "Trainer Berti Vogts", "Reliever Mark Acre"
                 continue
             if k == a and initial and low in self.lower and not kn and not f & W_FIRST \
-                    and not (k + 1 < b and texts[k + 1].lower() in OF_WORDS):
+                    and not (k + 1 < b and lows[k + 1] in OF_WORDS):
                 k += 1  # a sentence-initial common word
                 continue
             break
         e = b
-        while e > k and (texts[e - 1].lower() in CONNECTORS or texts[e - 1].lower() in NEVER):
+        while e > k and (lows[e - 1] in CONNECTORS or lows[e - 1] in NEVER):
             e -= 1
         if e <= k:
             return
         if not titled and e - k >= 2:
             for m in range(k + 1, min(e, k + 5)):
-                tl = _title_at(texts, m, e)
+                tl = _title_at(texts, lows, m, e)
                 if tl and m + tl[0] == e and tl[2] != "honorific" and not (
                         m == k + 1 and _flags(texts[k]) & W_FIRST and _flags(texts[m]) & W_SURNAME):
                     # a title with no name after it: "Audi CEO", "Commission President"
@@ -615,7 +664,7 @@ class _Doc:
                         self._type(si, toks, texts, k, m, None, None, False, table, initial and k == a)
                     return
         if not titled and e - k >= 3:
-            inner = self._inner_title(texts, k, e)
+            inner = self._inner_title(toks, k, e)
             if inner:
                 org_span, place, role, k = inner
                 if org_span:
@@ -637,13 +686,14 @@ class _Doc:
                     return
         if not titled and k == a == run_start and a > 0 and texts[a - 1][:1].islower():
             for j in range(max(0, a - 3), a):
-                tl = _title_at(texts, j, a)
+                tl = _title_at(texts, lows, j, a)
                 if not tl and j == a - 1 and texts[j] in ROLE_NOUNS:
                     tl = (1, None, "role")
                 if tl and j + tl[0] == a and tl[2] != "honorific":
                     titled, role = True, tl[1]  # "opposition leader Raila Odinga"
                     if j > 0 and texts[j - 1][:1].isupper():
-                        d = _demonyms().get(texts[j - 1].lower())  # "his Jamaican counterpart Kamina Johnson Smith"
+                        # "his Jamaican counterpart Kamina Johnson Smith"
+                        d = _demonyms().get(lows[j - 1])
                         if d is not None:
                             country = d.name
                     elif j > 1 and texts[j - 1] in POSSESSIVES:
@@ -657,13 +707,14 @@ class _Doc:
                 country = before[2]  # "Mexico 's Foreign Minister ..."
         self._type(si, toks, texts, k, e, role, country, titled, table, initial and k == a)
 
-    def _inner_title(self, texts, k, e):
+    def _inner_title(self, toks, k, e):
         """A title inside a run, after an affiliation: "Hong Kong Financial Secretary Donald
         Tsang", "EU Farm Commissioner Franz Fischler", "ANC Deputy President Thabo Mbeki".
         Returns ((start, end) of an organisation to propose or None, place affiliation or None,
         role, index of the name after the title), or None."""
+        texts = toks.texts
         for m in range(k + 1, min(e - 1, k + 6)):
-            tl = _title_at(texts, m, e)
+            tl = _title_at(texts, toks.lows, m, e)
             if not tl or m + tl[0] >= e or tl[2] == "honorific":
                 continue
             rest = texts[m + tl[0]:e]
@@ -687,13 +738,14 @@ class _Doc:
             return ((k, k + n_known) if n_known else None), None, role, m + tl[0]
         return None
 
-    def _segments(self, texts, k, e):
+    def _segments(self, toks, k, e):
         """Cut a run at list "and"s and at "of"/"for"/"on" that do not join one name."""
+        texts, lows = toks.texts, toks.lows
         out = []
         p = j = k
         while j < e:
-            low = texts[j].lower()
-            if j > p and (low == "and" or low in OF_WORDS) and not self._joined(texts, p, j, e):
+            low = lows[j]
+            if j > p and (low == "and" or low in OF_WORDS) and not self._joined(toks, p, j, e):
                 out.append((p, j))
                 j += 1
                 if j < e and texts[j] == "the":
@@ -705,31 +757,33 @@ class _Doc:
             out.append((p, e))
         return out
 
-    def _joined(self, texts, p, j, e) -> bool:
+    def _joined(self, toks, p, j, e) -> bool:
         """Whether the connector at j is inside one name."""
+        texts = toks.texts
         for s in range(max(p, j - 5), j):
             kn = _known(texts[s:e])
             if kn and s + kn[0] > j + 1:
                 return True  # a known name spans it
-        if texts[j].lower() == "and":
+        if toks.lows[j] == "and":
             return False
         before = texts[j - 1]
-        if before.lower() in OF_HEADS or _flags(before) & W_ORGKEY:
+        if toks.lows[j - 1] in OF_HEADS or _flags(before) & W_ORGKEY:
             return True
         return bool(self.g.title(before) or (j - 2 >= p and self.g.title(texts[j - 2] + " " + before)))
 
     def _type(self, si, toks, texts, p, q, role, country, titled, table, initial) -> None:
         words = texts[p:q]
+        lows = toks.lows
         n_tok = q - p
-        w0 = words[0]
-        if n_tok == 1 and (len(w0) == 1 or w0.lower() in FUNCTION):
+        w0, low0, low_last = words[0], lows[p], lows[q - 1]
+        if n_tok == 1 and (len(w0) == 1 or low0 in FUNCTION):
             return
-        if words[-1].lower() in EVENT_HEADS or (n_tok == 1 and w0.lower() in GENERIC):
+        if low_last in EVENT_HEADS or (n_tok == 1 and low0 in GENERIC):
             return  # events ("World Cup", "U.S. Open") and lone generic words ("League")
         if initial and n_tok == 1 and q < len(texts) and texts[q] == ":" and not _known(words):
             return  # a label: "Attendance :", "NOTE :"
-        prev = texts[p - 1].lower() if p > 0 else ""
-        nxt = texts[q].lower() if q < len(texts) else ""
+        prev = lows[p - 1] if p > 0 else ""
+        nxt = lows[q] if q < len(texts) else ""
         kn = _known(words)
         if kn and kn[0] != n_tok:
             kn = None
@@ -739,7 +793,7 @@ class _Doc:
         typ, strength, why = None, 0.0, ""
         # "the official Tanjug news agency", "news agency WAM": the noun beats a generic title.
         org_noun = not initial and n_tok <= 3 and (
-            nxt in ORG_NOUNS or (nxt == "news" and q + 1 < len(texts) and texts[q + 1].lower() in ORG_NOUNS)
+            nxt in ORG_NOUNS or (nxt == "news" and q + 1 < len(texts) and lows[q + 1] in ORG_NOUNS)
             or (prev in ORG_NOUNS and not first_f & W_FIRST))
         if kn:
             typ, strength, why = kn[1], 3.0, "known"
@@ -751,16 +805,16 @@ class _Doc:
                 typ, strength, why = "PERSON", 2.0, "known-said"  # "Gore said"
         elif n_tok >= 2 and (last_f & W_ORGKEY or "&" in words):
             typ, strength, why = "ORG", 3.0, "org-head"
-        elif n_tok >= 3 and (first_f & W_ORGKEY or w0.lower() in OF_HEADS) \
+        elif n_tok >= 3 and (first_f & W_ORGKEY or low0 in OF_HEADS) \
                 and any(w in OF_WORDS for w in words):
             typ, strength, why = "ORG", 3.0, "org-of"
-        elif n_tok >= 2 and (words[-1].lower() in LOC_HEADS or w0.lower() in LOC_FIRST):
+        elif n_tok >= 2 and (low_last in LOC_HEADS or low0 in LOC_FIRST):
             typ, strength, why = "LOC", 2.5, "loc-head"  # "Taiwan Strait", "Allenby Bridge", "Lake Victoria"
         elif org_noun and not (titled and first_f & W_FIRST):
             typ, strength, why = "ORG", 2.5, "org-noun"  # "Tanjug news agency", "the Petrojam refinery"
         elif titled:
             typ, strength, why = "PERSON", 3.0, "titled"
-        elif n_tok >= 2 and not first_f & W_FIRST and (w0.lower() in ("radio", "television", "tv") or (
+        elif n_tok >= 2 and not first_f & W_FIRST and (low0 in ("radio", "television", "tv") or (
                 first_f & W_ORGKEY and _known(words[1:]))):
             typ, strength, why = "ORG", 2.0, "org-first"  # "Air France", "Radio Kiskeya"
         elif self.sports and n_tok >= 2 and _known(words[:-1]) and _plural(words[-1]):
@@ -791,7 +845,7 @@ class _Doc:
             typ, strength, why = "ORG", 1.0, "the-plural"  # "the Yankees", "the Greens"
         elif n_tok == 1 and prev == "the" and first_f & W_ORGKEY:
             typ, strength, why = "ORG", 1.0, "the-org"  # "the Commission", "the Senate"
-        if typ == "PERSON" and not titled and any(w.lower() in GENERIC for w in words):
+        if typ == "PERSON" and not titled and any(w in GENERIC for w in lows[p:q]):
             typ = None  # "National League", "Major League Baseball"
         if self.sports and typ != "PERSON":
             # teams: cities and counties, not after "in"/"at"; countries stay places
@@ -806,14 +860,16 @@ class _Doc:
             typ, strength, why = "ORG", 3.0, "teams"  # a club named like a person: "Crystal Palace"
         if n_tok == 1 and first_f & W_REGION_ADJ and not kn and nxt[:1].islower():
             return  # "Caribbean nations": an adjective
-        start, end = toks[p].start(), toks[q - 1].end()
+        start, end = toks.starts[p], toks.ends[q - 1]
         c = _Cand(start, end, self.text[start:end], typ, strength, si, words, kind)
         c.role, c.country, c.table, c.why, c.initial = role, country, table, why, initial
         self.cands.append(c)
 
     # -- document level --------------------------------------------------------------------
 
-    def _document(self) -> None:
+    def _document(self) -> set[str]:
+        """Give each candidate the type the document's evidence for its string supports;
+        returns the surnames of the document's persons."""
         surnames: set[str] = set()
         org_heads: set[str] = set()
         votes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
@@ -851,17 +907,23 @@ class _Doc:
             b = best.get(c.text)
             if b and b[0] != c.type and b[1] > c.strength and not c.table:
                 c.type = b[0]
-        self.by_upper = {}
+        return surnames
+
+    def _by_upper(self, surnames: set[str]) -> dict[str, str]:
+        """The names read in mixed case so far, upper-cased, with their types: what an
+        ALL-CAPS line may be trusted to name."""
+        by_upper: dict[str, str] = {}
         for c in self.cands:
             if c.type:
-                self.by_upper.setdefault(c.text.upper(), c.type)
+                by_upper.setdefault(c.text.upper(), c.type)
         for s in surnames:
-            self.by_upper.setdefault(s.upper(), "PERSON")
+            by_upper.setdefault(s.upper(), "PERSON")
+        return by_upper
 
     # -- ALL-CAPS lines --------------------------------------------------------------------
 
-    def _caps_sentence(self, si: int, toks: list) -> None:
-        texts = [t.group() for t in toks]
+    def _caps_sentence(self, si: int, toks: _Tokens) -> None:
+        texts = toks.texts
         n = len(texts)
         dateline = n >= 2 and bool(_DATE.match(texts[-1]) or "REUTERS" in texts[:6])
         nums = sum(1 for t in texts if t[0].isdigit())
@@ -899,7 +961,7 @@ class _Doc:
                 q, typ, kind = found
                 if dateline and i == 0 and typ == "ORG":
                     typ = "GPE"
-                start, end = toks[i].start(), toks[q - 1].end()
+                start, end = toks.starts[i], toks.ends[q - 1]
                 self.cands.append(_Cand(start, end, self.text[start:end], typ, 2.0, si, texts[i:q], kind))
                 i = q
             else:

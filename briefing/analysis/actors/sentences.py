@@ -54,7 +54,9 @@ def _is_boundary(line: str, m: re.Match) -> bool:
         return True
     if m.end() - m.start() > 1 and line[m.start():m.end()].rstrip("\"'”’»)]").count(".") > 1:
         return True  # "..." or ".." then a capital: an ellipsis ending the sentence
-    before = _WORD_BEFORE.search(line, 0, m.start())
+    # the word cannot reach back past a space: searching from there, not from the start of
+    # the line, keeps long lines linear
+    before = _WORD_BEFORE.search(line, line.rfind(" ", 0, m.start()) + 1, m.start())
     if not before:
         return True
     word = before.group(1).lstrip("'’-(")
