@@ -186,3 +186,86 @@ class Corpus:
             "SELECT extractor, COUNT(*) FROM analysed GROUP BY extractor ORDER BY 2 DESC")]
         return Summary(str(self.path), count, dups, dated, first, last,
                        top_values("source"), top_values("place"), version, extractors)
+
+    # --- export ---
+    # Read-only, in bulk: an export reads a whole scope at once (briefing/export).
+
+    def article_ids(self, since: str | None = None, until: str | None = None,
+                    within: list[int] | None = None, duplicates: bool = False) -> list[int]:
+        """Stored article ids, ascending: all (or those of `within`), in a publication range."""
+        from briefing.store import export_views
+        return export_views.article_ids(self.db, since, until, within, duplicates)
+
+    def search_ids(self, text: str) -> list[int]:
+        """Every article the search language matches, ascending (no ranking, no snippets)."""
+        from briefing.store import export_views
+        return export_views.search_ids(self.db, text)
+
+    def actor_articles(self, name: str) -> tuple[list[str], list[int]]:
+        """(actor names matched, ids of the articles mentioning them)."""
+        from briefing.store import export_views
+        return export_views.actor_articles(self.db, name)
+
+    def story(self, article_id: int) -> list[int]:
+        """The article and the articles connected to it by links (see export_views.story)."""
+        from briefing.store import export_views
+        return export_views.story(self.db, article_id)
+
+    def articles(self, ids: list[int]) -> list[Article]:
+        from briefing.store import export_views
+        return export_views.articles(self.db, ids)
+
+    def links_among(self, ids: list[int]) -> list[LinkView]:
+        """Links whose two articles are both in `ids`."""
+        from briefing.store import export_views
+        return export_views.links_among(self.db, ids)
+
+    def chronology(self, ids: list[int]) -> tuple[list[int], dict[int, str]]:
+        """The articles in time order, and dates inferred for undated ones."""
+        from briefing.store import export_views
+        return export_views.chronology(self.db, ids)
+
+    def timeline_of(self, ids: list[int]) -> list[TimelineEntry]:
+        """Every event of these articles, in time order."""
+        from briefing.store import export_views
+        return export_views.timeline(self.db, ids)
+
+    def scope_actors(self, ids: list[int], limit: int = 100):
+        """(top actors of these articles with their roles there, number of actors in all)."""
+        from briefing.store import export_views
+        return export_views.scope_actors(self.db, ids, limit)
+
+    # --- reader (TUI) ---
+    # Paged and per-article reads the app needs; each call is one short query, run in a worker.
+
+    def list_articles(self, query: str = "", offset: int = 0, limit: int = 50) -> list[Hit]:
+        """A page of the article list: the query's matches ranked, or with no search words every
+        article newest first (undated last); duplicates folded either way."""
+        from briefing.store import browse
+        return browse.page(self.db, parse_query(query), offset, limit)
+
+    def count(self, query: str = "") -> int:
+        """How many articles `list_articles(query)` pages through."""
+        from briefing.store import browse
+        return browse.count(self.db, parse_query(query))
+
+    def hit_spans(self, article_id: int,
+                  query: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(title spans, text spans) where the query's words hit this article."""
+        from briefing.store import browse
+        return browse.hit_spans(self.db, parse_query(query), article_id)
+
+    def duplicate_counts(self) -> dict[int, int]:
+        """Folded copies per article, for articles that have any."""
+        from briefing.store import browse
+        return browse.duplicate_counts(self.db)
+
+    def sentences(self, article_id: int) -> list[tuple[int, int]]:
+        """Sentence spans of the article text (the passages a note can be attached to)."""
+        from briefing.store import browse
+        article = self.article(article_id)
+        return browse.sentence_spans(article.text) if article else []
+
+    def story_timeline(self, article_id: int) -> list[TimelineEntry]:
+        """The events of the article's story (it and its linked articles), in time order."""
+        return self.timeline_of(self.story(article_id))

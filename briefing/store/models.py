@@ -214,3 +214,20 @@ class Note:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class ScopeActor:
+    """An actor as an export scope sees it: counts within the scope's articles, and the roles
+    those articles give it (each with the sentence it was read from)."""
+
+    id: int
+    name: str
+    type: str
+    country: str | None
+    articles: int  # articles of the scope mentioning it
+    mentions: int  # mentions within those articles
+    roles: list[RoleSource] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
