@@ -61,16 +61,16 @@ class _Term:
 
 def parse_query(text: str, *, raw: bool = False) -> Query:
     """Parse the search language (or pass FTS5 syntax through with ``raw=True``)."""
-    # Lone surrogates (e.g. undecodable argv bytes) cannot be encoded for SQLite at all.
-    clean = _SURROGATE.sub("\ufffd", text)
+    # Lone surrogates (e.g. undecodable argv bytes) cannot be encoded for SQLite at all, and
+    # NUL ends a string inside FTS5's parser, so a raw check would see less than the search.
+    clean = _SURROGATE.sub("\ufffd", text).replace("\x00", " ")
     if raw:
         expr = clean.strip() or None
         words = re.findall(r"\w+", clean)
         return Query(text, expr, None, _unique(w for w in words if w not in _KEYWORDS), {}, True)
 
-    # NUL ends a string inside FTS5's parser ("unterminated string"); curly quotes are
-    # what macOS and phones type for ".
-    clean = clean.replace("\x00", " ").replace("\u201c", '"').replace("\u201d", '"')
+    # Curly quotes are what macOS and phones type for ".
+    clean = clean.replace("\u201c", '"').replace("\u201d", '"')
     groups: list[list[str]] = []  # AND of ORs: [[a], [b, c]] -> a AND (b OR c)
     excluded: list[str] = []
     terms: list[str] = []
@@ -234,7 +234,7 @@ def check_raw(conn: sqlite3.Connection, fts_table: str, expr: str) -> None:
 
     A blank expression passes: parse_query turns it into match=None (no text search).
     """
-    expr = _SURROGATE.sub("\ufffd", expr)
+    expr = _SURROGATE.sub("\ufffd", expr).replace("\x00", " ")
     if not expr.strip():
         return
     table = '"' + fts_table.replace('"', '""') + '"'
