@@ -110,13 +110,18 @@ def claims(article: int, text: str, sentences: Iterable[tuple[int, int]]) -> lis
         sentence = text[start:end]
         if sentence.isupper():
             continue  # a headline or table line
-        w = words(sentence)
+        w: list[str] = []
+        named: set[str] = set()
+        for m in _WORD.finditer(sentence):  # one pass: content words, and which are names
+            word = m.group()
+            if len(word) > 2 and not word.isdigit() and word.lower() not in STOP:
+                s = stem(word)
+                w.append(s)
+                if m.start() > 0 and word[0].isupper():
+                    named.add(s)
         t = frozenset(w)
         if len(t) >= MIN_WORDS:
-            named = frozenset(stem(m.group()) for m in _WORD.finditer(sentence)
-                              if m.start() > 0 and m.group()[0].isupper()
-                              and m.group().lower() not in STOP)
-            out.append(Claim(article, start, end, w, t, named))
+            out.append(Claim(article, start, end, tuple(w), t, frozenset(named)))
     return out
 
 
