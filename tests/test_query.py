@@ -339,3 +339,13 @@ def test_raw_text_with_nul_checks_and_searches_alike(conn):
     q = parse_query("\x85\x00", raw=True)
     check_raw(conn, "t", q.match or "")
     run(conn, q)
+
+
+def test_raw_text_with_a_unicode_space_checks_and_searches_alike(conn):
+    # found by hypothesis: "\x85" is a space to Python but a token character to FTS5
+    q = parse_query("0+\x85", raw=True)
+    try:
+        check_raw(conn, "t", "0+\x85")
+    except QueryError:
+        return
+    run(conn, q)

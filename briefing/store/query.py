@@ -24,6 +24,7 @@ _FILTER = re.compile(r"(%s):" % "|".join(FILTER_KEYS), re.IGNORECASE)
 # ASCII digits only: \d would accept Arabic-Indic digits that datetime rejects anyway.
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ASCII_SPACE = " \t\n\r\f\v"
 _OR = object()  # marker for an OR between terms
 _KEYWORDS = {"AND", "OR", "NOT", "NEAR"}  # not highlight terms in raw mode
 
@@ -65,7 +66,10 @@ def parse_query(text: str, *, raw: bool = False) -> Query:
     # NUL ends a string inside FTS5's parser, so a raw check would see less than the search.
     clean = _SURROGATE.sub("\ufffd", text).replace("\x00", " ")
     if raw:
-        expr = clean.strip() or None
+        # Only the whitespace FTS5 skips: str.strip() would also drop "\x85" and other
+        # Unicode spaces that FTS5 reads as token characters, so the check and the search
+        # would see different expressions.
+        expr = clean.strip(_ASCII_SPACE) or None
         words = re.findall(r"\w+", clean)
         return Query(text, expr, None, _unique(w for w in words if w not in _KEYWORDS), {}, True)
 
@@ -235,7 +239,7 @@ def check_raw(conn: sqlite3.Connection, fts_table: str, expr: str) -> None:
     A blank expression passes: parse_query turns it into match=None (no text search).
     """
     expr = _SURROGATE.sub("\ufffd", expr).replace("\x00", " ")
-    if not expr.strip():
+    if not expr.strip(_ASCII_SPACE):
         return
     table = '"' + fts_table.replace('"', '""') + '"'
     try:
