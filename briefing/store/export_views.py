@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from briefing.store import events as events_store
+from briefing.store import link_views
 from briefing.store.link_views import _order, _texts
 from briefing.store.models import (
-    Article, EvidencePair, LinkView, RoleSource, ScopeActor, TimelineEntry)
+    Article, LinkView, RoleSource, ScopeActor, TimelineEntry)
 from briefing.store.query import QueryError, parse_query, since_bound, until_bound
 from briefing.store.search import _filter_sql
 
@@ -115,20 +115,10 @@ def articles(db: sqlite_utils.Database, ids: Iterable[int]) -> list[Article]:
 def links_among(db: sqlite_utils.Database, ids: Iterable[int]) -> list[LinkView]:
     """Every link whose two articles are both in `ids`, by id, with the evidence quoted."""
     key = _ids(ids)
-    rows = db.execute(
+    return link_views.views(db, db.execute(
         "SELECT id, source, target, type, score, reason, evidence, diff, inferred_order"
         f" FROM links WHERE source IN {_IN} AND target IN {_IN} ORDER BY id",
-        [key, key]).fetchall()
-    texts = _texts(db, [r[1] for r in rows] + [r[2] for r in rows])
-    out = []
-    for link_id, source, target, type_name, score, reason, evidence, diff, inferred in rows:
-        s_title, s_text, _ = texts.get(source, (None, "", None))
-        t_title, t_text, _ = texts.get(target, (None, "", None))
-        pairs = [EvidencePair(a, b, s_text[a:b], c, d, t_text[c:d], note)
-                 for a, b, c, d, note in json.loads(evidence or "[]")]
-        out.append(LinkView(link_id, source, target, type_name, score, reason, s_title, t_title,
-                            pairs, json.loads(diff or "{}"), bool(inferred)))
-    return out
+        [key, key]).fetchall())
 
 
 def chronology(db: sqlite_utils.Database, ids: Iterable[int]) -> tuple[list[int], dict[int, str]]:
@@ -139,22 +129,8 @@ def chronology(db: sqlite_utils.Database, ids: Iterable[int]) -> tuple[list[int]
 
 def timeline(db: sqlite_utils.Database, ids: Iterable[int]) -> list[TimelineEntry]:
     """Every event of the articles, in article time order then text order; dates as the
-    corpus timeline gives them (the event's own day, else the article's date, else one
-    inferred from a linked article, marked inferred)."""
-    texts = _texts(db, ids)
-    order, inferred_dates = _order(db, texts)
-    by_article = events_store.load(db, texts)
-    out: list[TimelineEntry] = []
-    for article_id in order:
-        title, text, published = texts[article_id]
-        for e in by_article.get(article_id, []):
-            stated = e.time.lo if e.time is not None and e.time.lo == e.time.hi else None
-            when = stated or (published[:10] if published else inferred_dates.get(article_id))
-            inferred = bool((stated is not None and e.time.relative)
-                            or (not stated and not published))
-            out.append(TimelineEntry(article_id, title, when, inferred, e.as_dict(),
-                                     text[e.sentence_start:e.sentence_end]))
-    return out
+    corpus timeline gives them (`link_views.entries`)."""
+    return link_views.entries(db, list(ids))
 
 
 def scope_actors(db: sqlite_utils.Database, ids: Iterable[int],

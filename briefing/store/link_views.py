@@ -38,7 +38,12 @@ def links(db: sqlite_utils.Database, article_id: int | None = None, type_: str |
     sql = ("SELECT id, source, target, type, score, reason, evidence, diff, inferred_order"
            " FROM links" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY score DESC, id LIMIT ?")
-    rows = db.execute(sql, args + [limit]).fetchall()
+    return views(db, db.execute(sql, args + [limit]).fetchall())
+
+
+def views(db: sqlite_utils.Database, rows: list[tuple]) -> list[LinkView]:
+    """LinkViews from rows of (id, source, target, type, score, reason, evidence, diff,
+    inferred_order), in the rows' order, with both articles' titles and evidence quoted."""
     texts = _texts(db, [r[1] for r in rows] + [r[2] for r in rows])
     out = []
     for link_id, source, target, type_name, score, reason, evidence, diff, inferred in rows:
@@ -82,13 +87,21 @@ def timeline(db: sqlite_utils.Database, actor: str | None = None,
     else:
         article_ids = [r[0] for r in db.execute(
             "SELECT DISTINCT article_id FROM events ORDER BY article_id LIMIT ?", [limit])]
-    by_article = events_store.load(db, article_ids)
-    texts = _texts(db, by_article)
-    order, inferred_dates = _order(db, texts)
     names = set()
     if actor is not None:
         marks = ",".join("?" * len(ids))
         names = {r[0] for r in db.execute(f"SELECT name FROM actors WHERE id IN ({marks})", ids)}
+    return entries(db, article_ids, names, limit)
+
+
+def entries(db: sqlite_utils.Database, article_ids, names: set[str] | None = None,
+            limit: int | None = None) -> list[TimelineEntry]:
+    """The events of these articles in article time order, then text order (only those
+    `names` take part in, when given). A date is the event's own day, else the article's,
+    else one inferred from a linked article, marked inferred."""
+    by_article = events_store.load(db, article_ids)
+    texts = _texts(db, article_ids)
+    order, inferred_dates = _order(db, texts)
     out: list[TimelineEntry] = []
     for article_id in order:
         title, text, published = texts[article_id]
@@ -102,7 +115,7 @@ def timeline(db: sqlite_utils.Database, actor: str | None = None,
                 not stated and not published)
             out.append(TimelineEntry(article_id, title, when, inferred, e.as_dict(),
                                      text[e.sentence_start:e.sentence_end]))
-            if len(out) >= limit:
+            if limit is not None and len(out) >= limit:
                 return out
     return out
 
