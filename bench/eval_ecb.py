@@ -22,7 +22,10 @@ The contract (the same as the independent evaluation's, which runs topics 36-45)
 Also reported: candidate pairs from blocking against all pairs (and how many gold pairs they
 keep), milliseconds per document for profiles (actor extraction included) and for linking.
 `--reuters` times profiles and linking for all of Reuters-21578 (extraction done beforehand, as
-at ingest). Results go to bench/results/ecb_same_event.json; nothing from ECB+ is stored.
+at ingest). `--store` also ingests every document through `briefing`'s own pipeline (JSONL with
+title, text, date and URL) into a temporary database and scores the `same_event` links the store
+keeps after its gate (`analysis/links/same_event_gate.py`), as `briefing links --json` shows them.
+Results go to bench/results/ecb_same_event.json; nothing from ECB+ is kept.
 """
 
 from __future__ import annotations
@@ -292,6 +295,39 @@ def clusters_by_topic(predicted: set[Pair], articles: list[Article], topics: set
     return out
 
 
+def stored_links(articles: list[Article], topics: list[int], odd: set[int], even: set[int]) -> dict:
+    """Ingest every document as an article and score the `same_event` links the store keeps."""
+    import json
+    import tempfile
+
+    from briefing.store.corpus import Corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "ecb.jsonl"
+        with source.open("w", encoding="utf-8") as out:
+            for a in articles:
+                out.write(json.dumps({"title": a.title, "text": a.text, "url": "ecb:" + a.doc_id,
+                                      "date": a.date.isoformat() if a.date else None}) + "\n")
+        start = time.perf_counter()
+        corpus = Corpus.open(Path(tmp) / "ecb.db", seed=False)
+        corpus.ingest([source])
+        ingest_s = time.perf_counter() - start
+        doc_of = {i: url[4:] for i, url in corpus.db.execute("SELECT id, url FROM articles")}
+        rows = corpus.db.execute("SELECT source, target, diff FROM links WHERE type = 'same_event'").fetchall()
+        copies = corpus.db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()
+        corpus.close()
+    pairs = {_pair(doc_of[a], doc_of[b]) for a, b, _ in rows}
+    strong = {_pair(doc_of[a], doc_of[b]) for a, b, d in rows if json.loads(d)["strength"] == "event"}
+    # A republished copy is stored once, with a `duplicate` link: it reports what its original does.
+    for found in (pairs, strong):
+        for dup, original in copies:
+            d, o = doc_of[dup], doc_of[original]
+            found |= {_pair(d, o)} | {_pair(d, y if x == o else x) for x, y in list(found) if o in (x, y)}
+    return {"ingest_with_analysis_s": round(ingest_s, 1), "all": prf(pairs, articles, set(topics)),
+            "odd": prf(pairs, articles, odd), "even": prf(pairs, articles, even),
+            "strength_event_only": prf(strong, articles, set(topics))}
+
+
 def _topics(spec: str) -> set[int]:
     out: set[int] = set()
     for part in spec.split(","):
@@ -305,6 +341,7 @@ def main() -> None:
     parser.add_argument("--topics", default="1-35", help="topics to load (those present are used)")
     parser.add_argument("--errors", action="store_true", help="print each held-out topic's predicted events")
     parser.add_argument("--reuters", action="store_true", help="also time linking all of Reuters-21578")
+    parser.add_argument("--store", action="store_true", help="also score the links the store keeps")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"ECB+ not found under {ECB}: nothing to measure (see ../shared/data/README.md)")
@@ -371,6 +408,9 @@ def main() -> None:
     result["corpus_is_a_subset"] = alone
     if args.reuters:
         result["reuters"] = reuters_scale()
+    if args.store:
+        result["stored"] = stored_links(articles, topics, odd, even)
+        print("stored same_event links (all topics, gated):", result["stored"]["all"])
 
     for name, r in held_out.items():
         s, b = r["same_event"], r["baseline_tfidf"]

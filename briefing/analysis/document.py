@@ -1,4 +1,5 @@
-"""One article through every analysis step: actors, then time, then events.
+"""One article through every analysis step: actors, then time, then events, then the profile
+`same_event` compares.
 
 A pure function of the text and the article's date, so it can run in worker processes; the
 store saves what it returns and links articles afterwards (links need the whole corpus).
@@ -14,6 +15,7 @@ from briefing.analysis.actors.extract import extract
 from briefing.analysis.actors.model import Extraction
 from briefing.analysis.events.extract import find_events
 from briefing.analysis.events.model import Event
+from briefing.analysis.links.same_event import EventProfile, profile
 
 
 @dataclass
@@ -21,6 +23,7 @@ class DocumentAnalysis:
     extraction: Extraction
     timexes: list  # temporal.Timex
     events: list[Event]
+    profile: EventProfile | None = None
 
 
 def anchor_date(published: str | None) -> date | None:
@@ -33,11 +36,25 @@ def anchor_date(published: str | None) -> date | None:
         return None
 
 
+def headline(title: str | None, text: str) -> str:
+    """The title as a headline of its own, or "" when it only repeats the lead (ingest gives an
+    untitled article its first sentence as title): counted as a headline, the lead would weigh
+    twice and untitled stories would look alike."""
+    title = (title or "").strip()
+    head = " ".join(title.rstrip("…").split())
+    if head and " ".join(text[: len(title) + 200].split()).startswith(head.rstrip(".")):
+        return ""
+    return title
+
+
 def analyse_document(text: str, published: str | None = None,
-                     extractor: str = "auto") -> DocumentAnalysis:
+                     extractor: str = "auto", title: str = "") -> DocumentAnalysis:
     extraction = extract(text, extractor)
     anchor = anchor_date(published)
     timexes = temporal.find(text, anchor)
     mentions = [m for actor in extraction.actors for m in actor.mentions]
     events = find_events(text, extraction.sentences, mentions, timexes, anchor, temporal.resolve)
-    return DocumentAnalysis(extraction, timexes, events)
+    # The profile reads the same extraction; its text is dropped since the store has it.
+    found = profile("", text, headline(title, text), anchor, extraction)
+    found.text = ""
+    return DocumentAnalysis(extraction, timexes, events, found)

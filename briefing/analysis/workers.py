@@ -20,18 +20,19 @@ from briefing.analysis.document import DocumentAnalysis, analyse_document
 MIN_PARALLEL = 200  # below this, starting workers costs more than it saves
 
 
-def _one(item: tuple[int, str, str | None, str]) -> tuple[int, DocumentAnalysis]:
-    key, text, published, extractor = item
-    result = analyse_document(text, published, extractor)
+def _one(item: tuple[int, str, str | None, str, str]) -> tuple[int, DocumentAnalysis]:
+    key, text, published, title, extractor = item
+    result = analyse_document(text, published, extractor, title)
     result.extraction.text = ""  # the caller has the text; don't pickle it back
     return key, result
 
 
-def analyse_many(items: Sequence[tuple[int, str, str | None]], extractor: str = "auto",
+def analyse_many(items: Sequence[tuple], extractor: str = "auto",
                  workers: int | None = None) -> Iterator[tuple[int, DocumentAnalysis]]:
-    """(id, text, published) in, (id, DocumentAnalysis) out, in input order."""
+    """(id, text, published[, title]) in, (id, DocumentAnalysis) out, in input order."""
     workers = workers or os.cpu_count() or 1
-    jobs = ((key, text, published, extractor) for key, text, published in items)
+    jobs = ((item[0], item[1], item[2], item[3] if len(item) > 3 else "", extractor)
+            for item in items)
     if workers < 2 or len(items) < MIN_PARALLEL or \
             "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_one, jobs)

@@ -14,6 +14,7 @@ from briefing.store import actor_views, link_views
 from briefing.store import actors as actors_store
 from briefing.store import events as events_store
 from briefing.store import notes as notes_store
+from briefing.store import profiles as profiles_store
 from briefing.store import links as links_store
 from briefing.store import search as _search
 from briefing.store.models import (
@@ -65,11 +66,12 @@ class Corpus:
         if everything:
             with self.db.conn:
                 self.db.execute("BEGIN IMMEDIATE")
-                for table in ("event_actors", "events", "timexes", "mentions", "roles",
-                              "analysed", "actor_aliases", "actors"):
+                for table in ("event_actors", "events", "timexes", "event_profiles", "mentions",
+                              "roles", "analysed", "actor_aliases", "actors"):
                     self.db.execute(f"DELETE FROM {table}")
         pending = self.db.execute(
-            "SELECT id, text, published FROM articles WHERE duplicate_of IS NULL AND id NOT IN"
+            "SELECT id, text, published, COALESCE(title, '') FROM articles"
+            " WHERE duplicate_of IS NULL AND id NOT IN"
             " (SELECT article_id FROM analysed) ORDER BY id").fetchall()
         results = analyse_many(pending, extractor)
         done = 0
@@ -79,6 +81,8 @@ class Corpus:
                 for article_id, analysis in chunk:
                     actors_store.save_extraction(self.db, article_id, analysis.extraction)
                     events_store.save(self.db, article_id, analysis.timexes, analysis.events)
+                    if analysis.profile is not None:
+                        profiles_store.save(self.db, article_id, analysis.profile)
             done += len(chunk)
             if on_progress:
                 on_progress(done, len(pending))

@@ -24,9 +24,14 @@ from briefing.store.search import _filter_sql
 _IN = "(SELECT value FROM json_each(?))"
 _ARTICLE_COLUMNS = ("id, title, text, source, place, published, url, origin, ingested,"
                     " duplicate_of")
-# Links that tell one story: followed transitively. shared_context (a background claim two
-# articles share) only adds the direct neighbours of the story's own article.
-STORY_TYPES = ("realizes", "follow_up", "same_event", "duplicate")
+# Links that tell one story: followed transitively. A `same_event` link of strength "story" (the
+# same subject, perhaps a later development) and shared_context (a background claim two articles
+# share) only add the direct neighbours of the story's own article: followed further, a wire's
+# running coverage of one company would pull in months of it.
+_FOLLOWED = ("(type IN ('realizes', 'follow_up', 'duplicate') OR (type = 'same_event'"
+             " AND json_extract(diff, '$.strength') = 'event'))")
+_NEIGHBOURS = ("(type = 'shared_context' OR (type = 'same_event'"
+               " AND json_extract(diff, '$.strength') IS NOT 'event'))")
 
 
 def _ids(ids: Iterable[int]) -> str:
@@ -86,21 +91,19 @@ def actor_articles(db: sqlite_utils.Database, name: str) -> tuple[list[str], lis
 
 
 def story(db: sqlite_utils.Database, article_id: int) -> list[int]:
-    """The article, every article reachable from it through story links (`STORY_TYPES`,
-    either direction), and the articles sharing context with the article itself."""
-    marks = ",".join("?" * len(STORY_TYPES))
+    """The article, every article reachable from it through story links (`_FOLLOWED`, either
+    direction), and the articles only loosely tied to the article itself (`_NEIGHBOURS`)."""
     seen = {article_id}
     frontier = [article_id]
     while frontier:
         rows = db.execute(
-            f"SELECT source, target FROM links WHERE type IN ({marks}) AND"
-            f" (source IN {_IN} OR target IN {_IN})",
-            [*STORY_TYPES, _ids(frontier), _ids(frontier)]).fetchall()
+            f"SELECT source, target FROM links WHERE {_FOLLOWED} AND"
+            f" (source IN {_IN} OR target IN {_IN})", [_ids(frontier), _ids(frontier)]).fetchall()
         found = {i for row in rows for i in row} - seen
         seen |= found
         frontier = sorted(found)
     for source, target in db.execute(
-            "SELECT source, target FROM links WHERE type = 'shared_context' AND"
+            f"SELECT source, target FROM links WHERE {_NEIGHBOURS} AND"
             " (source = ? OR target = ?)", [article_id, article_id]):
         seen |= {source, target}
     return sorted(seen)

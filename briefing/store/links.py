@@ -8,6 +8,7 @@ candidate pairs come from blocking, never from all pairs —
   in date;
 - shared_context: sentences filed under pairs of their rarest words (`analysis.links.claims`);
   for a few new articles the old sentences come from full-text search on those words;
+- same_event: stored profiles, blocked on their rare features (`store.same_event_links`);
 - duplicate: the store's own `duplicate_of`.
 """
 
@@ -25,12 +26,13 @@ from briefing.analysis.events.model import CANCELLED, NEGATED, ONGOING, PLANNED,
 from briefing.analysis.links import claims as C
 from briefing.analysis.links import follow_up, realizes
 from briefing.analysis.links.model import (
-    DUPLICATE, SHARED_CONTEXT, ArticleView, Evidence, Link)
+    DUPLICATE, FOLLOW_UP, REALIZES, SAME_EVENT, SHARED_CONTEXT, ArticleView, Evidence, Link)
 from briefing.store import events as events_store
+from briefing.store.same_event_links import same_event_links
 
 PER_KEY = 40  # per article and shared agent, the articles nearest in date that are compared
 MAX_CONTEXT = 5  # shared-context links kept per article, the strongest
-_STEPS = ("events", "shared context", "saving")
+_STEPS = ("events", "shared context", "same events", "saving")
 
 
 def _dates(db: sqlite_utils.Database) -> dict[int, date | None]:
@@ -54,10 +56,13 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
     links: list[Link] = []
     links += _event_links(db, ids, dates)
     if on_progress:
-        on_progress(_STEPS[0], 1, 3)
+        on_progress(_STEPS[0], 1, 4)
     links += _claim_links(db, ids, dates, everything)
     if on_progress:
-        on_progress(_STEPS[1], 2, 3)
+        on_progress(_STEPS[1], 2, 4)
+    links += same_event_links(db, None if everything else ids, lambda a, b: _order(a, b, dates))
+    if on_progress:
+        on_progress(_STEPS[2], 3, 4)
     links += _duplicate_links(db, raw)
     with db.conn:
         db.execute("BEGIN IMMEDIATE")
@@ -76,13 +81,24 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
               json.dumps([[e.source_start, e.source_end, e.target_start, e.target_end, e.note]
                           for e in ln.evidence], ensure_ascii=False),
               json.dumps(ln.diff, ensure_ascii=False), int(ln.inferred_order))
-             for ln in _dedupe(links)])
+             for ln in _dedupe(_specific(links))])
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db.conn.executemany("INSERT OR REPLACE INTO linked (article_id, linked) VALUES (?, ?)",
                             [(i, now) for i in sorted(ids if raw is None else raw)])
     if on_progress:
-        on_progress(_STEPS[2], 3, 3)
+        on_progress(_STEPS[3], 4, 4)
     return len(links)
+
+
+_MORE_SPECIFIC = {REALIZES, FOLLOW_UP, DUPLICATE}
+
+
+def _specific(links: list[Link]) -> list[Link]:
+    """No `same_event` beside a plan and its realization, a follow-up or a republication: those
+    say more precisely how the two articles relate (a plan and the trip are two events)."""
+    told = {frozenset((ln.source, ln.target)) for ln in links if ln.type in _MORE_SPECIFIC}
+    return [ln for ln in links
+            if ln.type != SAME_EVENT or frozenset((ln.source, ln.target)) not in told]
 
 
 def _dedupe(links: list[Link]) -> list[Link]:

@@ -156,8 +156,16 @@ def _v4_notes(db: sqlite_utils.Database) -> None:
     db["notes"].create_index(["article_id"])
 
 
+def _v5_event_profiles(db: sqlite_utils.Database) -> None:
+    """What `same_event` compares, one JSON document per article, computed at analysis time so
+    linking never re-reads texts. Articles analysed before this version get theirs when they
+    are next linked."""
+    db["event_profiles"].create({"article_id": int, "profile": str}, pk="article_id",
+                                foreign_keys=[("article_id", "articles", "id")])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_articles, _v2_actors, _v3_events_links, _v4_notes]
+    _v1_articles, _v2_actors, _v3_events_links, _v4_notes, _v5_event_profiles]
 
 
 def current_version() -> int:

@@ -12,7 +12,16 @@ from briefing.tui.widgets.item_list import ItemList
 
 TYPE_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "region"}
 # What an analyst follows first: a plan and its outcome, then the rest of the story.
-LINK_ORDER = {"realizes": 0, "follow_up": 1, "same_event": 2, "shared_context": 3, "duplicate": 4}
+LINK_ORDER = {"realizes": 0, "follow_up": 1, "same_event": 2, "shared_context": 3, "same_story": 4,
+              "duplicate": 5}
+
+
+def _kind(link: LinkView) -> str:
+    """A same_event link of strength "story" (same subject, perhaps weeks apart) is the weakest
+    claim the pane makes, so it is labelled and listed as such."""
+    if link.type == "same_event" and link.diff.get("strength") == "story":
+        return "same_story"
+    return link.type
 
 
 class ActorsPane(ItemList):
@@ -60,13 +69,13 @@ class LinksPane(ItemList):
 
     def show(self, article_id: int, rows: list[LinkView]) -> None:
         self.article_id = article_id
-        self.rows = sorted(rows, key=lambda r: (LINK_ORDER.get(r.type, 9), -r.score, r.id))
+        self.rows = sorted(rows, key=lambda r: (LINK_ORDER.get(_kind(r), 9), -r.score, r.id))
         self.set_items([self._lines(link) for link in self.rows], "No links to other articles.")
         self.border_title = f"Links ({len(self.rows)})"
 
     def _lines(self, link: LinkView) -> list[Text]:
         _, title, arrow = link.other(self.article_id)
-        head = Text(f"{link.type.replace('_', ' ')} {arrow} ", style="bold")
+        head = Text(f"{_kind(link).replace('_', ' ')} {arrow} ", style="bold")
         head.append(title or "(untitled)")
         reason = link.reason.splitlines()[0] if link.reason else ""
         return [head, Text(reason, style="dim")]
