@@ -39,10 +39,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain
+from operator import mul
 
 from briefing.analysis.links import same_event_blocking as blocking
 from briefing.analysis.links import same_event_cluster as cluster
@@ -101,6 +103,15 @@ class Stats:
 
     def df(self, feature: str) -> int:
         return self._df.get(feature, 0)
+
+    @classmethod
+    def of_features(cls, features: Collection[set[str]]) -> Stats:
+        """The statistics of articles given by their feature sets: a caller that counts the same
+        article in many sub-corpora builds its set once."""
+        stats = cls()
+        stats.n = len(features)
+        stats._df = Counter(chain.from_iterable(features))
+        return stats
 
 
 def idf(stats, feature: str) -> float:
@@ -209,6 +220,9 @@ class _Idf:
         self.stats = stats
         self.seen = stats.df
         self._memo: dict[str, float] = {}
+        # What `vectors` needs of a feature, looked up once per corpus rather than once per article.
+        self.terms: dict[str, tuple[float, bool]] = {}  # word -> (idf, does another article have it)
+        self.specifics: dict[str, tuple[float, float, bool]] = {}  # -> (idf, boost, another has it)
 
     def __call__(self, feature: str) -> float:
         value = self._memo.get(feature)
@@ -223,22 +237,34 @@ class _Idf:
         words = _name_words(key)
         return min(value, max(self(w) for w in words)) if words else value
 
+    def term(self, k: str) -> tuple[float, bool]:
+        entry = self.terms[k] = (self(k), self.seen(k) > 1)
+        return entry
+
+    def specific(self, k: str) -> tuple[float, float, bool]:
+        weight = self.name(k) if k.startswith("a:") else self(k)
+        entry = self.specifics[k] = (weight, BOOST.get(k[: k.index(":")], SPECIFIC_BOOST), self.seen(k) > 1)
+        return entry
+
 
 def vectors(p: EventProfile, stats, weigh: _Idf | None = None) -> _Vectors:
     """A profile weighted by corpus statistics, scaled to unit length."""
     weigh = weigh or _Idf(stats)
-    seen = weigh.seen
     w: dict[str, float] = {}
     alone = 0.0  # squared weight of the features no other article has
+    known = weigh.terms
     for k, tf in p.terms.items():
-        x = tf * weigh(k)
-        if seen(k) > 1:
+        value, shared = known.get(k) or weigh.term(k)
+        x = tf * value
+        if shared:
             w[k] = x
         else:
             alone += x * x
+    known = weigh.specifics
     for k, tf in p.specifics.items():
-        x = tf * (weigh.name(k) if k.startswith("a:") else weigh(k)) * BOOST.get(k[: k.index(":")], SPECIFIC_BOOST)
-        if seen(k) > 1:
+        value, boost, shared = known.get(k) or weigh.specific(k)
+        x = tf * value * boost
+        if shared:
             w[k] = x
         else:
             alone += x * x
@@ -254,7 +280,8 @@ COVERAGE_FLOOR = 0.4
 
 def _cosine(va: _Vectors, vb: _Vectors) -> float:
     a, b = va.weights, vb.weights
-    s = sum(a[k] * b[k] for k in a.keys() & b.keys())
+    shared = a.keys() & b.keys()
+    s = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))  # in C, same order
     if COVERAGE_FLOOR:
         s *= min(1.0, math.sqrt(va.coverage * vb.coverage) / COVERAGE_FLOOR)
     return s
@@ -371,6 +398,14 @@ def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THR
             close[sa].append(sb)
             close[sb].append(sa)
 
+    known: dict[str, set[str]] = {}
+
+    def features(i: str) -> set[str]:  # an article lends its features to several subject groups
+        f = known.get(i)
+        if f is None:
+            f = known[i] = by_id[i].features()
+        return f
+
     found: list[list[str]] = []
     scores: dict[tuple[str, str], float] = {}
     subject_vectors: dict[str, _Vectors] = {}
@@ -379,7 +414,7 @@ def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THR
             found.append(group)
             continue
         around = set(group).union(*(subjects[o] for o in close[k]))
-        local = Stats(by_id[i] for i in around)
+        local = Stats.of_features([features(i) for i in around])
         local_weigh = _Idf(local)
         lv = {i: vectors(by_id[i], local, local_weigh) for i in group}
         subject_vectors.update(lv)

@@ -44,41 +44,86 @@ def average_link(nodes: Iterable[Hashable], edges: dict[tuple, float], threshold
             between[j][i] = between[i][j]
 
     inside: dict[int, float] = {i: 0.0 for i in members}  # sum of the edges within each group
-
-    def mean(x: int, y: int) -> float:
-        return between[x][y] / (len(members[x]) * len(members[y]))
+    size: dict[int, int] = {i: 1 for i in members}
 
     def cohesion(x: int) -> float:
-        n = len(members[x])
+        n = size[x]
         return inside[x] / (n * (n - 1) / 2)
 
     # Only pairs already at the threshold are queued: a pair's mean changes only when one side
     # merges, and then it is recomputed and queued if it has reached the threshold.
-    heap = [(-m, x, y) for x in between for y in between[x] if x < y and (m := mean(x, y)) >= threshold]
-    heapq.heapify(heap)
-    while heap:
-        negative, x, y = heapq.heappop(heap)
+    queue = _Queue([(-m, (x, y)) for x, around in between.items() for y, s in around.items()
+                    if x < y and (m := s / (size[x] * size[y])) >= threshold])
+    while queue:
+        negative, (x, y) = queue.pop()
         if x not in members or y not in members or y not in between[x]:
             continue  # one side was merged away since this entry was pushed
-        value = mean(x, y)
+        value = between[x][y] / (size[x] * size[y])
         if abs(value + negative) > 1e-12:
-            continue  # stale: the groups grew; a fresh entry is in the heap
+            continue  # stale: the groups grew; a fresh entry is in the queue
         if value < threshold:
             break
-        tight = [cohesion(z) for z in (x, y) if len(members[z]) > 1]
+        tight = [cohesion(z) for z in (x, y) if size[z] > 1]
         if contrast and tight and value < contrast * min(tight):
             continue  # a tight group and a loosely related one (or article): two events of one kind
-        inside[x] += inside.pop(y) + between[x][y]
-        members[x].extend(members.pop(y))
-        for z, w in between.pop(y).items():
-            if z == x:
-                continue
-            del between[z][y]
-            between[x][z] = between[x].get(z, 0.0) + w
-            between[z][x] = between[x][z]
-        between[x].pop(y, None)
-        for z in between[x]:
-            m = mean(x, z)
+        _merge(x, y, members, between, inside, size)
+        sx = size[x]
+        for z, s in between[x].items():
+            m = s / (sx * size[z])
             if m >= threshold:
-                heapq.heappush(heap, (-m, min(x, z), max(x, z)))
+                queue.push(-m, (x, z) if x < z else (z, x))
     return [[names[i] for i in group] for group in members.values()]
+
+
+def _merge(x: int, y: int, members: dict, between: dict, inside: dict, size: dict) -> None:
+    """Group y joins group x: its members, its inner edges and its edges to every other group."""
+    inside[x] += inside.pop(y) + between[x][y]
+    members[x].extend(members.pop(y))
+    size[x] += size.pop(y)
+    bx = between[x]
+    for z, w in between.pop(y).items():
+        if z == x:
+            continue
+        bz = between[z]
+        del bz[y]
+        bx[z] = bx.get(z, 0.0) + w
+        bz[x] = bx[z]
+    bx.pop(y, None)
+
+
+class _Queue:
+    """A min-queue of (negated mean, pair) entries, popped in the order a heap of those tuples
+    would pop them: by value, ties by pair. On a large corpus hundreds of thousands of entries
+    pass through, so the entries queued at the start wait in a sorted list (popped from its end)
+    and only later ones go through a heap; and both hold bare floats, each value keeping its pairs
+    aside, since comparing floats is several times cheaper than comparing tuples."""
+
+    def __init__(self, entries: list[tuple[float, tuple[int, int]]]) -> None:
+        self._first = sorted((value for value, _ in entries), reverse=True)
+        self._later: list[float] = []  # a heap
+        self._pairs: dict[float, list[tuple[int, int]]] = {}  # value -> its pairs, a heap
+        for value, pair in entries:
+            self._pairs.setdefault(value, []).append(pair)
+        for pairs in self._pairs.values():
+            if len(pairs) > 1:
+                heapq.heapify(pairs)
+
+    def __bool__(self) -> bool:
+        return bool(self._first or self._later)
+
+    def push(self, value: float, pair: tuple[int, int]) -> None:
+        pairs = self._pairs.get(value)
+        if pairs is None:
+            self._pairs[value] = [pair]
+        else:
+            heapq.heappush(pairs, pair)
+        heapq.heappush(self._later, value)
+
+    def pop(self) -> tuple[float, tuple[int, int]]:
+        first, later = self._first, self._later
+        value = first.pop() if first and (not later or first[-1] <= later[0]) else heapq.heappop(later)
+        pairs = self._pairs[value]
+        pair = heapq.heappop(pairs)
+        if not pairs:
+            del self._pairs[value]
+        return value, pair
