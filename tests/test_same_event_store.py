@@ -7,6 +7,7 @@ two of the Ridgecrest quake, two unrelated stories), ingested as JSONL like any 
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 from briefing.analysis.links import same_event as se
@@ -121,3 +122,25 @@ def test_story_export_scope_takes_in_the_same_event_and_stops_there(tmp_path):
     key = {url[5:]: i for i, url in corpus.db.execute("SELECT id, url FROM articles")}
     story = set(corpus.story(key["napa1"]))
     assert key["napa2"] in story and not story & {key["ridge1"], key["ridge2"], key["rates"]}
+
+
+def test_a_large_relink_computes_same_event_in_a_forked_process_with_the_same_result(
+        tmp_path, monkeypatch):
+    from briefing.store import links as links_store
+
+    corpus = Corpus.open(tmp_path / "b.db", seed=False)
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", ARTICLES)])
+    alone = _same_event(corpus)
+    monkeypatch.setattr(links_store, "PARALLEL_FROM", 1)
+    real, pids = links_store.same_event_links, tmp_path / "pids"
+
+    def recorded(*args):
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(links_store, "same_event_links", recorded)
+    corpus.relink()
+    assert _same_event(corpus) == alone
+    ran_in = pids.read_text().split()
+    assert len(ran_in) == 1 and int(ran_in[0]) != os.getpid()

@@ -15,7 +15,11 @@ candidate pairs come from blocking, never from all pairs —
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import sqlite3
 from collections import Counter, defaultdict
+from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
 
@@ -30,6 +34,7 @@ from briefing.analysis.links.model import (
 from briefing.store import events as events_store
 from briefing.store.same_event_links import same_event_links
 
+PARALLEL_FROM = 2000  # articles linked at once: from here same_event runs beside the other links
 PER_KEY = 40  # per article and shared agent, the articles nearest in date that are compared
 MAX_CONTEXT = 5  # shared-context links kept per article, the strongest
 _STEPS = ("events", "shared context", "same events", "saving")
@@ -54,13 +59,19 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
     raw = None if everything else set(article_ids)
     ids = set(dates) if raw is None else raw & dates.keys()
     links: list[Link] = []
+    same_ids = None if everything else ids
+    pool, same = _same_event_beside(db, same_ids, dates, len(ids))
     links += _event_links(db, ids, dates)
     if on_progress:
         on_progress(_STEPS[0], 1, 4)
     links += _claim_links(db, ids, dates, everything)
     if on_progress:
         on_progress(_STEPS[1], 2, 4)
-    links += same_event_links(db, None if everything else ids, lambda a, b: _order(a, b, dates))
+    if same is None:
+        links += same_event_links(db, same_ids, lambda a, b: _order(a, b, dates))
+    else:
+        with pool:
+            links += same.result()
     if on_progress:
         on_progress(_STEPS[2], 3, 4)
     links += _duplicate_links(db, raw)
@@ -88,6 +99,27 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
     if on_progress:
         on_progress(_STEPS[3], 4, 4)
     return len(links)
+
+
+def _same_event_beside(db, ids: set[int] | None, dates: dict[int, date | None], n: int
+                       ) -> tuple[ProcessPoolExecutor | None, Future | None]:
+    """For a large relink, same_event in a forked process while this one computes the other
+    links: the two take about as long as each other, and a laptop has more than one core."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if n < PARALLEL_FROM or not path or (os.cpu_count() or 1) < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return None, None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    return pool, pool.submit(_same_event_job, path, ids, dates)
+
+
+def _same_event_job(path: str, ids: set[int] | None, dates: dict[int, date | None]) -> list[Link]:
+    conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)  # never the parent's
+    conn.execute("PRAGMA busy_timeout = 10000")
+    try:
+        return same_event_links(sqlite_utils.Database(conn), ids, lambda a, b: _order(a, b, dates))
+    finally:
+        conn.close()
 
 
 _MORE_SPECIFIC = {REALIZES, FOLLOW_UP, DUPLICATE}
