@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from briefing.store import link_views
-from briefing.store.link_views import _order, _texts
+from briefing.store.link_views import article_texts, reading_order
 from briefing.store.models import (
     Article, LinkView, RoleSource, ScopeActor, TimelineEntry)
 from briefing.store.query import QueryError, parse_query, since_bound, until_bound
@@ -127,7 +127,7 @@ def links_among(db: sqlite_utils.Database, ids: Iterable[int]) -> list[LinkView]
 def chronology(db: sqlite_utils.Database, ids: Iterable[int]) -> tuple[list[int], dict[int, str]]:
     """The articles in time order (dated by date; undated ones after the articles that links
     say precede them) and the dates inferred for undated ones from a dated neighbour."""
-    return _order(db, _texts(db, ids))
+    return reading_order(db, article_texts(db, ids))
 
 
 def timeline(db: sqlite_utils.Database, ids: Iterable[int]) -> list[TimelineEntry]:

@@ -14,7 +14,7 @@ from briefing.store.models import EventView, EvidencePair, LinkView, TimelineEnt
 ORDERING = ("realizes", "follow_up")  # link types that say which article came first
 
 
-def _texts(db: sqlite_utils.Database, ids) -> dict[int, tuple[str | None, str, str | None]]:
+def article_texts(db: sqlite_utils.Database, ids) -> dict[int, tuple[str | None, str, str | None]]:
     ids = sorted(set(ids))
     out = {}
     for i in range(0, len(ids), 500):
@@ -44,7 +44,7 @@ def links(db: sqlite_utils.Database, article_id: int | None = None, type_: str |
 def views(db: sqlite_utils.Database, rows: list[tuple]) -> list[LinkView]:
     """LinkViews from rows of (id, source, target, type, score, reason, evidence, diff,
     inferred_order), in the rows' order, with both articles' titles and evidence quoted."""
-    texts = _texts(db, [r[1] for r in rows] + [r[2] for r in rows])
+    texts = article_texts(db, [r[1] for r in rows] + [r[2] for r in rows])
     out = []
     for link_id, source, target, type_name, score, reason, evidence, diff, inferred in rows:
         s_title, s_text, _ = texts.get(source, (None, "", None))
@@ -61,7 +61,7 @@ def link_count(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def events(db: sqlite_utils.Database, article_id: int) -> list[EventView]:
-    text = _texts(db, [article_id]).get(article_id, (None, "", None))[1]
+    text = article_texts(db, [article_id]).get(article_id, (None, "", None))[1]
     return [EventView(article_id, e.as_dict(), text[e.sentence_start:e.sentence_end])
             for e in events_store.load(db, [article_id]).get(article_id, [])]
 
@@ -100,8 +100,8 @@ def entries(db: sqlite_utils.Database, article_ids, names: set[str] | None = Non
     `names` take part in, when given). A date is the event's own day, else the article's,
     else one inferred from a linked article, marked inferred."""
     by_article = events_store.load(db, article_ids)
-    texts = _texts(db, article_ids)
-    order, inferred_dates = _order(db, texts)
+    texts = article_texts(db, article_ids)
+    order, inferred_dates = reading_order(db, texts)
     out: list[TimelineEntry] = []
     for article_id in order:
         title, text, published = texts[article_id]
@@ -120,7 +120,7 @@ def entries(db: sqlite_utils.Database, article_ids, names: set[str] | None = Non
     return out
 
 
-def _order(db: sqlite_utils.Database, texts: dict) -> tuple[list[int], dict[int, str]]:
+def reading_order(db: sqlite_utils.Database, texts: dict) -> tuple[list[int], dict[int, str]]:
     """Articles in time order: dated ones by date, undated ones after the articles links say
     precede them (Kahn's algorithm, ties by date then id). Also the dates inferred for
     undated articles from a dated neighbour."""
