@@ -36,12 +36,22 @@ _PATTERNS = [
         r"(?:\s+(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?$"
     ),
 ]
+_PADDED_YEAR = re.compile(r"(?<![\d+-])0\d{2,3}(?!\d)")  # "0001", "099"; not "+0100"
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
-def _fmt(dt: datetime, with_time: bool) -> str:
+# Plausible publication years; the query language's since:/until: accept the same range.
+_YEARS = range(1000, 3000)
+
+
+def _fmt(dt: datetime, with_time: bool) -> str | None:
     if dt.tzinfo is not None:
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        try:
+            dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:  # 0001-01-01T00:00+01:00 is before the calendar's first day in UTC
+            return None
+    if dt.year not in _YEARS:  # also: strftime does not pad years below 1000 to four digits
+        return None
     return dt.strftime("%Y-%m-%dT%H:%M:%S" if with_time else "%Y-%m-%d")
 
 
@@ -53,7 +63,8 @@ def _valid(year: int, month: int, day: int, h: int = 0, m: int = 0, s: int = 0) 
 
 
 def normalize_date(value: object) -> str | None:
-    """ISO 8601 for a date given as text, datetime or struct_time; None when unknown."""
+    """ISO 8601 for a date given as text, datetime or struct_time; None when unknown or
+    outside the plausible years 1000-2999."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -80,16 +91,18 @@ def normalize_date(value: object) -> str | None:
                 int(groups.get("h") or 0), int(groups.get("m") or 0), int(groups.get("s") or 0),
             )
             return _fmt(dt, has_time) if dt else None
+    if _PADDED_YEAR.search(text):
+        return None  # email.utils would read "0001" as the two-digit year 01, i.e. 2001
     try:  # RFC 822 / 2822, as feeds write them ("Mon, 26 Feb 2018  10:00:00 GMT")
         dt = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return _fmt(dt, True) if dt and 1000 < dt.year < 3000 else None
+    return _fmt(dt, True) if dt else None
 
 
 def _from_iso(text: str) -> str | None:
     if len(text) == 7:  # YYYY-MM: keep the month, it is what the source said
-        return text if _valid(int(text[:4]), int(text[5:7]), 1) else None
+        return text if int(text[:4]) in _YEARS and _valid(int(text[:4]), int(text[5:7]), 1) else None
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

@@ -196,7 +196,8 @@ def _check_date(key: str, value: str) -> tuple[int, int | None, int | None]:
     if m:
         year, month, day = (int(g) if g else None for g in m.groups())
         try:
-            date(year, month or 1, day or 1)
+            # "is None", not "or": month 00 or day 00 must fail here, not later in until_bound.
+            date(year, 1 if month is None else month, 1 if day is None else day)
             if 1000 <= year <= 2999:  # same plausible range as ingest; keeps bounds 4-digit
                 parts = (year, month, day)
         except ValueError:
