@@ -3,6 +3,7 @@ prints JSON Lines (one object per line) for jq, scripts and evaluation."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -10,10 +11,22 @@ import click
 
 from briefing import __version__
 from briefing.cli import actor_cmds, app_cmds, corpus_cmds, export_cmds, link_cmds
-from briefing.cli.common import db_option
+from briefing.cli.common import database_error, db_option
 
 
-@click.group(invoke_without_command=True)
+class _Main(click.Group):
+    """Every command under one roof for database failures (disk full, read-only file or
+    folder, corruption): one line naming the problem and exit status 1, never a traceback.
+    Transactions roll back on the way out, so what was committed before stays."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as exc:
+            raise click.ClickException(database_error(exc, ctx)) from None
+
+
+@click.group(cls=_Main, invoke_without_command=True)
 @click.version_option(__version__, prog_name="briefing")
 @db_option
 @click.pass_context

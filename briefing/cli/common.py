@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,11 +31,29 @@ def json_option(func: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
 
 
+_DB_KEY = "briefing.db"  # in click's ctx.meta, which every nested context shares
+
+
 def open_corpus(db_path: Path | None, seed: bool = True) -> Corpus:
+    path = db_path or default_db()
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_DB_KEY] = path
     try:
-        return Corpus.open(db_path or default_db(), seed=seed)
+        return Corpus.open(path, seed=seed)
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def database_error(exc: sqlite3.Error, ctx: click.Context | None = None) -> str:
+    """A database failure as one line for the user: what happened and which file."""
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    where = (ctx.meta.get(_DB_KEY) if ctx is not None else None) or default_db()
+    hint = {"database or disk is full": "free some space and run the command again",
+            "attempt to write a readonly database": "the file or its folder is read-only",
+            "unable to open database file": "check the folder exists and is writable"}
+    extra = next((h for key, h in hint.items() if key in message), None)
+    return f"database {where}: {message}" + (f" ({extra})" if extra else "")
 
 
 def emit(obj: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from briefing.cli.common import db_option, emit, err, json_option, open_corpus, out, styled
+from briefing.cli.common import (
+    database_error, db_option, emit, err, json_option, open_corpus, out, styled)
 from briefing.ingest.detect import FORMATS
 from briefing.store.corpus import Corpus
 from briefing.store.models import Article, Hit
@@ -33,9 +35,12 @@ def overview(db_path: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(("auto",) + FORMATS), default="auto",
               show_default=True, help="Input format; auto detects from extension and content.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any record was skipped or repaired.")
+@click.option("--no-analysis", "no_analysis", is_flag=True,
+              help="Only store and index the articles; actors, events and links are computed "
+                   "by the next ingest or `briefing analyze`.")
 @json_option
 def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: bool,
-               as_json: bool) -> None:
+               no_analysis: bool, as_json: bool) -> None:
     """Add articles from files or folders (text, Markdown, CSV, JSONL/JSON, feeds, Reuters SGML)."""
     corpus = open_corpus(db_path, seed=False)
     columns = (TextColumn("[bold]{task.description:<7}"), BarColumn(),
@@ -54,10 +59,17 @@ def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: 
 
         try:
             report = corpus.ingest(list(paths), fmt, on_read, analyse=False)
-            corpus.analyse(on_progress=on_analyse)
+            if not no_analysis:
+                corpus.analyse(on_progress=on_analyse)
         except KeyboardInterrupt:
             err.print("Interrupted: every completed batch is stored; run the same command again to finish.")
             sys.exit(130)
+        except sqlite3.Error as exc:
+            # Disk full mid-ingest: the batch in flight rolled back, the ones before are stored.
+            message = database_error(exc, click.get_current_context())
+            if "full" in str(exc):
+                message += "; every completed batch is stored, run the same command again to finish"
+            raise click.ClickException(message) from None
     if as_json:
         emit(report.as_dict())
     else:

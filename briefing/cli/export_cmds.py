@@ -56,6 +56,9 @@ def export_cmd(db_path: Path | None, all_: bool, query: str | None, bookmarks: b
         scope = Scope(kind, value, since, until)
         corpus = open_corpus(db_path)
         path = output or default_filename(scope, fmt)
+        if path != "-":
+            # `../../x.md` is shown as where it really lands, in every message.
+            path = str(Path(path).expanduser().resolve())
         if path != "-" and not force and Path(path).exists():
             raise FileExistsError(path)
         doc = build(corpus, scope)

@@ -93,6 +93,10 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # Recorded before the first batch (finished stays empty until the end), so a database whose
+    # first ingest was killed still counts as ingested and is never topped up with the seeds.
+    run_id = db["ingests"].insert(
+        {"started": started, "paths": json.dumps([str(p) for p in paths])}).last_pk
     batch: list[Record] = []
     for record in _records(paths, fmt, report, on_progress):
         batch.append(record)
@@ -100,10 +104,10 @@ def ingest(
             report.absorb(add_batch(db, batch))
             batch.clear()
     report.absorb(add_batch(db, batch))
-    db["ingests"].insert(
-        {"started": started, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-         "paths": json.dumps([str(p) for p in paths]), "added": report.added,
-         "duplicates": report.duplicates, "unchanged": report.unchanged,
+    db["ingests"].update(
+        run_id,
+        {"finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+         "added": report.added, "duplicates": report.duplicates, "unchanged": report.unchanged,
          "skipped": len(report.skipped)}
     )
     return report

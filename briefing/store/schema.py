@@ -176,11 +176,24 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate. WAL lets the app read while an ingest writes;
     the busy timeout turns brief lock contention into a short wait instead of an error."""
     path = Path(path)
+    conn = None
     try:
+        for folder in (path.parent, *path.parent.parents):
+            if folder.exists():
+                if not folder.is_dir():
+                    raise SchemaError(f"cannot open database {path}: {folder} is not a folder")
+                break
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 10000")
+        # Refuse a newer database before anything can write to it: switching it to WAL would
+        # already change its header.
+        _check_not_newer(conn.execute("PRAGMA user_version").fetchone()[0], path)
         conn.execute("PRAGMA journal_mode = WAL")
+    except SchemaError:
+        if conn is not None:
+            conn.close()
+        raise
     except (OSError, sqlite3.Error) as exc:
         raise SchemaError(f"cannot open database {path}: {exc}") from None
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -190,17 +203,25 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
+def _check_not_newer(version: int, where: Path | str) -> None:
+    if version > current_version():
+        raise SchemaError(
+            f"{where} has schema version {version}, newer than this briefing supports "
+            f"({current_version()}); upgrade briefing to open it"
+        )
+
+
 def migrate(db: sqlite_utils.Database, where: Path | str = "database") -> int:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     target = current_version()
-    if version > target:
-        raise SchemaError(
-            f"{where} has schema version {version}, newer than this briefing supports "
-            f"({target}); upgrade briefing to open it"
-        )
+    _check_not_newer(version, where)
     for step in range(version, target):
         with db.conn:  # one transaction per step: all of it or none of it
             db.execute("BEGIN IMMEDIATE")
+            # Another process opening the same new database may have run this step while we
+            # waited for the lock: read the version again under it.
+            if db.execute("PRAGMA user_version").fetchone()[0] > step:
+                continue
             MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {step + 1}")
     return target
