@@ -69,3 +69,15 @@ def test_bad_filters_and_raw_errors_are_query_errors(news):
     with pytest.raises(QueryError, match="Invalid FTS5 query"):
         news.search('grenada AND ("', raw=True)
     assert sorted(ids(news.search("grenada AND trade", raw=True))) == [1, 2]
+
+
+def test_a_huge_article_gets_its_opening_as_snippet_and_the_list_no_snippet(corpus):
+    from briefing.store import search
+
+    body = "The committee met. " * (search.SNIPPET_MAX_CHARS // 19 + 10)
+    add(corpus, dict(title="Transcript", text=body),
+        dict(title="Short", text="The committee adjourned early."))
+    hits = {h.title: h for h in corpus.search("committee")}
+    assert hits["Transcript"].snippet.startswith("The committee met.") and not hits["Transcript"].snippet_hits
+    assert hits["Short"].snippet_hits  # a normal article still gets its highlighted window
+    assert [h.snippet for h in corpus.list_articles("committee")] == ["", ""]

@@ -13,7 +13,7 @@ from briefing.store.query import Query, check_raw
 def page(db: sqlite_utils.Database, query: Query, offset: int, limit: int) -> list[Hit]:
     """One page of a query's matches, ranked; without search words, newest first."""
     if query.match is not None or query.raw:
-        return _search.run(db, query, limit, offset)
+        return _search.run(db, query, limit, offset, snippets=False)  # the list shows titles
     where, params = _search._filter_sql(query)
     # `published DESC, id DESC` is the published index read backwards (NULLs sort lowest, so
     # undated articles come last): a page costs its own rows, not a sort of the corpus.

@@ -77,7 +77,14 @@ def _filter_sql(query: Query) -> tuple[list[str], dict]:
     return where, params
 
 
-def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 0) -> list[Hit]:
+# FTS5's snippet() weighs every window around every hit: on a 1 MB transcript that repeats the
+# search word ten thousand times it takes seconds. Past this length the snippet is the opening.
+SNIPPET_MAX_CHARS = 100_000
+
+
+def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 0,
+        snippets: bool = True) -> list[Hit]:
+    """A page of matches, best first; `snippets=False` for callers that never show them."""
     if query.raw:
         check_raw(db.conn, "articles_fts", query.text)
     where, params = _filter_sql(query)
@@ -95,7 +102,7 @@ def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 
         # computed for the page that is returned.
         sql = (
             "SELECT f.rowid, highlight(articles_fts, 0, :s, :e), a.published, a.place, a.source,"
-            f" snippet(articles_fts, 1, :s, :e, '…', {_SNIPPET_TOKENS}), f.rank, 1"
+            f" {_snippet() if snippets else chr(39) * 2}, f.rank, 1"
             " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
             f" WHERE articles_fts MATCH :match AND f.rank MATCH '{_RANK}'"
             f" AND {' AND '.join(where)} ORDER BY f.rank LIMIT :limit OFFSET :offset"
@@ -105,6 +112,12 @@ def run(db: sqlite_utils.Database, query: Query, limit: int = 20, offset: int = 
     except sqlite3.OperationalError as exc:
         raise QueryError(f"search failed: {exc}") from None
     return [_hit(row) for row in rows]
+
+
+def _snippet() -> str:
+    return (f"CASE WHEN length(a.text) <= {SNIPPET_MAX_CHARS}"
+            f" THEN snippet(articles_fts, 1, :s, :e, '…', {_SNIPPET_TOKENS})"
+            " ELSE substr(a.text, 1, 200) END")
 
 
 def _hit(row: tuple) -> Hit:
