@@ -40,7 +40,7 @@ def test_utf16_with_bom_and_control_characters(tmp_path, corpus):
     corpus.ingest([path])
     article = corpus.article(1)
     assert article.title == "Headline"
-    assert article.text == "The [2Jminister arrived.\nMore."
+    assert article.text == "The minister arrived.\nMore."
 
 
 def test_reingest_is_a_noop_and_folders_are_recursive(tmp_path, corpus):

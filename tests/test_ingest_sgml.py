@@ -114,7 +114,7 @@ def test_sample_story_fields(tmp_path):
     assert story.text == (
         "Showers continued throughout the week in the Bahia cocoa zone, &foo; said Comissaria "
         "<Smith>, an anti-drought group.\n\n"
-        "The dry period[31m means the temporao will be late."
+        "The dry period means the temporao will be late."
     )
 
 

@@ -1,8 +1,9 @@
 """Text hygiene applied to every string that comes from an article.
 
 Articles are untrusted: a control character left in could let an article emit terminal escape
-sequences (colour, cursor moves, OSC 52 clipboard writes) when shown. So every C0/C1 control
-except newline and tab is removed, and text is NFC-normalised so that search and dedup see one
+sequences (colour, cursor moves, OSC 52 clipboard writes) when shown. So escape sequences are
+removed whole (their parameters are not text), then every other C0/C1 control except newline
+and tab, and text is NFC-normalised so that search and dedup see one
 spelling of each accented letter. Curly quotes are kept: they are content.
 """
 
@@ -13,6 +14,15 @@ import unicodedata
 
 # C0 (except \t \n), DEL, C1. \r is handled separately so Windows line ends become \n.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Whole ECMA-48 escape sequences, parameters included: removing only ESC would leave "[31m"
+# glued to the next word ("[31mfell" is not the word "fell" to search, actors or dedup).
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erasing
+    # OSC (titles, OSC 8 links, OSC 52 clipboard), DCS, SOS, PM, APC: up to BEL or ST. Only a
+    # terminated string goes whole: an unterminated one loses just its introducer, not the text.
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"  # any other escape: ESC 7, ESC c, ESC ( B
+)
 _CRLF = re.compile(r"\r\n?")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Non-empty, no control characters, no leading/trailing or doubled spaces.
@@ -20,13 +30,13 @@ _ONE_LINE_CLEAN = re.compile(r"[^\x00-\x20\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f ]| (
 
 
 def clean_text(text: str) -> str:
-    """NFC-normalise, turn CR/CRLF into LF, drop control characters, trim the ends."""
+    """NFC-normalise, turn CR/CRLF into LF, drop escape sequences and control characters, trim."""
     # Each step checks before it rewrites: most text is already clean, and `finalise` runs this
     # again on every record as a safety net, so the clean case must cost little.
     if "\r" in text:
         text = _CRLF.sub("\n", text)
     if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+        text = _CONTROL.sub("", _SEQUENCE.sub("", text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text.strip()

@@ -14,10 +14,25 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 
 
 def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first 8 KB, unless they are a few stray ones in otherwise valid UTF-8.
+
+    Images, archives and executables have many NULs or bytes that are not UTF-8; a text file
+    with a stray NUL (a buggy exporter, a bad copy) is text, and `decode_bytes` drops the NULs
+    and names the line."""
     head = data[:8192]
     if any(head.startswith(bom) for bom, enc in _BOMS if enc == "utf-16"):
         return False
-    return b"\x00" in head
+    nuls = head.count(b"\x00")
+    if not nuls:
+        return False
+    if nuls * 10 > len(head):  # UTF-16 without a BOM, padded binary formats
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A character cut by the 8 KB boundary is still text.
+        return not (exc.reason == "unexpected end of data" and len(data) > len(head))
+    return False
 
 
 def decode_bytes(data: bytes, where: str, fallback: str | None = None) -> tuple[str, list[Problem]]:
@@ -36,13 +51,17 @@ def decode_bytes(data: bytes, where: str, fallback: str | None = None) -> tuple[
             except UnicodeDecodeError as exc:
                 raise InputError(where, f"invalid {encoding} text at byte {exc.start}") from None
     try:
-        return data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if fallback:
             return data.decode(fallback), []
         line = data.count(b"\n", 0, exc.start) + 1
         problem = Problem(f"{where}:{line}", "invalid UTF-8 bytes replaced with U+FFFD", REPAIRED)
         return data.decode("utf-8", errors="replace"), [problem]
+    if "\x00" in text:  # stray NULs in text (see looks_binary); clean_text drops them
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return text, [Problem(f"{where}:{line}", "NUL bytes removed", REPAIRED)]
+    return text, []
 
 
 def read_text(path: Path, fallback: str | None = None) -> tuple[str, list[Problem]]:

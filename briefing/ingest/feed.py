@@ -35,6 +35,9 @@ _DOCTYPE = re.compile(
 )
 _SUBSET_END = re.compile(rb"\]\s*>")
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
+# General entities only: a parameter entity ("<!ENTITY % p ...>") is referenced in the DTD alone.
+_ENTITY_DECL = re.compile(rb"<!ENTITY\s+([A-Za-z_:][\w.:\-]*)")
+_REFERENCE = re.compile(rb"&([A-Za-z_:][\w.:\-]*);")
 
 
 def sniff(data_head: bytes) -> bool:
@@ -135,15 +138,32 @@ def _drop_internal_subset(data: bytes) -> tuple[bytes, bool]:
     if match:
         if match[2] is None:
             return data, False  # no internal subset: nothing declared
-        return data[:at] + b"<!DOCTYPE" + match[1] + b">" + data[match.end() :], True
-    # Quotes that do not pair up (an apostrophe in a comment, or a deliberate trick): cut at the
-    # first "]>" instead, dropping the whole DOCTYPE. Leftovers only make the XML malformed.
-    bracket = data.find(b"[", at)
-    element = _ELEMENT_START.search(data, at)
-    end = _SUBSET_END.search(data, bracket) if bracket >= 0 else None
-    if end and (element is None or bracket < element.start()):
-        return data[:at] + data[end.end() :], True
-    return data, False
+        head, subset, rest = data[:at] + b"<!DOCTYPE" + match[1] + b">", match[2], match.end()
+    else:
+        # Quotes that do not pair up (an apostrophe in a comment, or a deliberate trick): cut at
+        # the first "]>" instead, dropping the whole DOCTYPE. Leftovers only make the XML malformed.
+        bracket = data.find(b"[", at)
+        element = _ELEMENT_START.search(data, at)
+        end = _SUBSET_END.search(data, bracket) if bracket >= 0 else None
+        if not end or (element is not None and bracket > element.start()):
+            return data, False
+        head, subset, rest = data[:at], data[at : end.end()], end.end()
+    return head + _drop_references(data[rest:], subset), True
+
+
+def _drop_references(body: bytes, subset: bytes) -> bytes:
+    """The document without references to the entities the removed subset declared.
+
+    Left in, ``&xxe;`` would reach the stored text as a literal (or half of one, once the
+    lenient parser is done with it) and make the XML ill-formed. Dropped, the item reads as
+    if the entity were empty: an external entity must never be fetched and a nested one never
+    expanded, so empty is the only value they can safely have. One linear pass with a set
+    lookup, whatever the number of declarations. (A reference-shaped string inside CDATA is
+    dropped too: a declared name written out literally is a loss we accept.)"""
+    declared = set(_ENTITY_DECL.findall(subset))
+    if not declared:
+        return body
+    return _REFERENCE.sub(lambda m: b"" if m[1] in declared else m[0], body)
 
 
 def _is_html(detail: object) -> bool:
@@ -176,7 +196,8 @@ def _title(value: object, detail: object) -> str | None:
 def _read_xml(path: Path, data: bytes) -> Iterator[Record | Problem]:
     data, stripped = _drop_internal_subset(data)
     if stripped:
-        yield Problem(str(path), "DOCTYPE entity declarations ignored (untrusted feed)", REPAIRED)
+        yield Problem(str(path), "DOCTYPE entity declarations ignored, references to them dropped "
+                      "(untrusted feed)", REPAIRED)
     # A stream, never a string: feedparser treats a str as a URL or file name to open.
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.get("version") and not parsed.entries:
