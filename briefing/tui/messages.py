@@ -33,6 +33,16 @@ class CountReady(Message):
 
 
 @dataclass
+class CorpusSize(Message):
+    """How many articles the database holds now (polled: another process may be ingesting)."""
+
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CorpusSize)
+
+
+@dataclass
 class SearchFailed(Message):
     generation: int
     query: str

@@ -4,6 +4,8 @@ a widget, so a slow query can never freeze the interface."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -11,8 +13,8 @@ from briefing.store.query import QueryError
 from briefing.tui.corpora import Corpora
 from briefing.tui.exporting import ExportRequest, export
 from briefing.tui.messages import (
-    ArticleData, ArticleReady, CopiesReady, CountReady, HitsReady, MarksChanged, PageReady, ResultsReady,
-    SearchFailed)
+    ArticleData, ArticleReady, CopiesReady, CorpusSize, CountReady, HitsReady, MarksChanged,
+    PageReady, ResultsReady, SearchFailed)
 from briefing.tui.widgets.article_list import PAGE
 
 
@@ -49,6 +51,17 @@ class Loading(ReportsFailures):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_count(self, generation: int, text: str) -> None:
         self.post_message(CountReady(generation, self.corpora.get().count(text)))
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_size(self) -> None:
+        """The corpus size, to notice articles another process ingested. Quiet on failure (a
+        database busy past the timeout): the next poll tries again, and a notice every few
+        seconds would say nothing the user can act on."""
+        try:
+            total = self.corpora.get().count("")
+        except sqlite3.Error:
+            return
+        self.post_message(CorpusSize(total))
 
     @work(thread=True, group="pages", exit_on_error=False)
     def fetch_page(self, generation: int, text: str, page: int) -> None:

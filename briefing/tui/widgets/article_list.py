@@ -95,6 +95,26 @@ class ArticleList(SteadySize, CachedStyles, ScrollView, can_focus=True, inherit_
         self.cursor = 0
         self.refresh()
 
+    def place(self) -> tuple[int | None, int, int]:
+        """Where the user is: the article under the cursor, the cursor row, and its row on
+        screen (to put back after the rows were reloaded)."""
+        current = self.current
+        return (current.id if current else None, self.cursor,
+                self.cursor - round(self.scroll_offset.y))
+
+    def restore(self, place: tuple[int | None, int, int]) -> None:
+        """Back to `place` in reloaded rows: the same article if a loaded page still has it
+        (new articles may have pushed it down), else the same row."""
+        article_id, cursor, on_screen = place
+        for page, rows in self._pages.items():
+            found = next((i for i, hit in enumerate(rows) if hit.id == article_id), None)
+            if found is not None:
+                cursor = page * PAGE + found
+                break
+        cursor = max(0, min(cursor, self.total - 1))
+        self.scroll_to(y=max(0, cursor - on_screen), animate=False, immediate=True)
+        self.cursor = cursor
+
     def set_total(self, generation: int, total: int) -> None:
         if generation == self.generation:
             self.total, self.total_known = total, True
