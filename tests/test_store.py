@@ -100,3 +100,14 @@ def test_batches_and_other_writers_are_both_indexed(tmp_path):
     assert sorted(r["title"] for r in db["articles"].search("grenada")) == ["ours", "theirs"]
     assert db["_fts_deferred"].count == 0
     assert db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')") is not None
+
+
+def test_a_database_another_tool_filled_gets_no_seeds(tmp_path):
+    from briefing.store.corpus import Corpus
+
+    db = schema.connect(tmp_path / "b.db")
+    db["articles"].insert({"title": "Imported", "text": "Filled by sqlite-utils.", "origin": "x",
+                           "hash": "h", "body_hash": "b", "ingested": "2026-01-01"})
+    db.conn.close()
+    corpus = Corpus.open(tmp_path / "b.db")
+    assert [a.title for a in corpus.articles(corpus.article_ids())] == ["Imported"]

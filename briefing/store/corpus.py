@@ -44,7 +44,9 @@ class Corpus:
         self.db.conn.close()
 
     def never_ingested(self) -> bool:
-        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM ingests)").fetchone()[0] == 1
+        """No ingest ever ran and no article is stored (another tool may have filled it)."""
+        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM ingests)"
+                               " AND NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
     def ingest(self, paths: list[Path], fmt: str = "auto",
                on_progress: Callable[[Progress], None] | None = None,
