@@ -349,3 +349,10 @@ def test_raw_text_with_a_unicode_space_checks_and_searches_alike(conn):
     except QueryError:
         return
     run(conn, q)
+
+
+def test_escape_sequences_pasted_into_a_query_are_dropped_like_at_ingest():
+    from briefing.store.query import parse_query
+
+    assert parse_query("\x1b[31mfell sharply\x1b[0m").terms == parse_query("fell sharply").terms
+    assert parse_query("\x1b]52;c;aGk=\x07fell", raw=True).match == "fell"

@@ -29,6 +29,12 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _ONE_LINE_CLEAN = re.compile(r"[^\x00-\x20\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f ]| (?! ))*(?<! )")
 
 
+def drop_escapes(text: str) -> str:
+    """Escape sequences and control characters out, nothing else touched (for a search typed or
+    pasted from a terminal: "\x1b[31mfell" means "fell")."""
+    return _CONTROL.sub("", _SEQUENCE.sub("", text)) if _CONTROL.search(text) else text
+
+
 def clean_text(text: str) -> str:
     """NFC-normalise, turn CR/CRLF into LF, drop escape sequences and control characters, trim."""
     # Each step checks before it rewrites: most text is already clean, and `finalise` runs this
