@@ -81,3 +81,21 @@ def test_a_huge_article_gets_its_opening_as_snippet_and_the_list_no_snippet(corp
     assert hits["Transcript"].snippet.startswith("The committee met.") and not hits["Transcript"].snippet_hits
     assert hits["Short"].snippet_hits  # a normal article still gets its highlighted window
     assert [h.snippet for h in corpus.list_articles("committee")] == ["", ""]
+
+
+def test_past_the_rank_window_only_the_newest_matches_are_ranked_listed_and_counted(
+        corpus, monkeypatch):
+    from briefing.store import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    add(corpus, *[dict(title=f"Cocoa report {i}", text=f"Cocoa prices, day {i}.", source="Reuters")
+                  for i in range(6)],
+        dict(title="Coffee", text="Coffee only."))
+    newest = [h.id for h in corpus.list_articles("", 0, 50) if h.title.startswith("Cocoa")][:3]
+    assert sorted(h.id for h in corpus.list_articles("cocoa")) == sorted(newest)
+    assert sorted(h.id for h in corpus.search("cocoa")) == sorted(newest)
+    assert corpus.count_more("cocoa") == (3, True)
+    assert corpus.count_more("coffee") == (1, False)
+    # Filters are how a user narrows: a filtered query is ranked whole.
+    assert corpus.count_more("cocoa source:reuters") == (6, False)
+    assert len(corpus.search("cocoa source:reuters", limit=10)) == 6

@@ -33,9 +33,18 @@ def count(db: sqlite_utils.Database, query: Query) -> int:
         sql = f"SELECT COUNT(*) FROM articles a WHERE {' AND '.join(where)}"
     else:
         params["match"] = query.match
+        floor = _search.window_floor(db, query)
+        if floor is not None:
+            where.append("f.rowid > :floor")
+            params["floor"] = floor
         sql = ("SELECT COUNT(*) FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                f" WHERE articles_fts MATCH :match AND {' AND '.join(where)}")
     return db.execute(sql, params).fetchone()[0]
+
+
+def windowed(db: sqlite_utils.Database, query: Query) -> bool:
+    """Whether the query matches more articles than are ranked (`search.RANK_WINDOW`)."""
+    return _search.window_floor(db, query) is not None
 
 
 def hit_spans(db: sqlite_utils.Database, query: Query,

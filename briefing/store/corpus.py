@@ -251,9 +251,15 @@ class Corpus:
         return browse.page(self.db, parse_query(query), offset, limit)
 
     def count(self, query: str = "") -> int:
-        """How many articles `list_articles(query)` pages through."""
+        """How many articles `list_articles(query)` pages through (at most the rank window)."""
         from briefing.store import browse
         return browse.count(self.db, parse_query(query))
+
+    def count_more(self, query: str = "") -> tuple[int, bool]:
+        """`count(query)`, and whether more articles match than are ranked and listed."""
+        from briefing.store import browse
+        parsed = parse_query(query)
+        return browse.count(self.db, parsed), browse.windowed(self.db, parsed)
 
     def hit_spans(self, article_id: int,
                   query: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -25,6 +25,7 @@ class ResultsReady(Message):
 class CountReady(Message):
     generation: int
     total: int
+    more: bool = False  # more articles match than are ranked and listed
 
     def can_replace(self, message: Message) -> bool:
         # Only by a count at least as recent: a slow count of a superseded search can arrive

@@ -46,11 +46,11 @@ class Loading(ReportsFailures):
         full = len(rows) == PAGE
         self.post_message(ResultsReady(generation, text, rows, None if full else len(rows)))
         if full and not get_current_worker().is_cancelled:  # a newer search counts its own
-            self.post_message(CountReady(generation, corpus.count(text)))
+            self.post_message(CountReady(generation, *corpus.count_more(text)))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_count(self, generation: int, text: str) -> None:
-        self.post_message(CountReady(generation, self.corpora.get().count(text)))
+        self.post_message(CountReady(generation, *self.corpora.get().count_more(text)))
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll_size(self) -> None:

@@ -206,13 +206,15 @@ class MainScreen(Panes, AnalystActions, Loading, Screen):
     def on_count_ready(self, message: CountReady) -> None:
         if message.generation == self._generation:
             self.article_list.set_total(message.generation, message.total)
-            self._show_count(message.total, message.total)
+            self._show_count(message.total, message.total, message.more)
             self._restore_place(message.generation)
 
-    def _show_count(self, total: int | None, loaded: int) -> None:
+    def _show_count(self, total: int | None, loaded: int, more: bool = False) -> None:
         noun = "result" if self.query_text.strip() else "article"
         if total is None:
             self.query_one(SearchBar).status(f"{loaded:,}+ {noun}s…")
+        elif more:  # the newest `total` matches are ranked; saying so beats a slow exact count
+            self.query_one(SearchBar).status(f"{total:,}+ {noun}s, newest ranked")
         else:
             self.query_one(SearchBar).status(f"{total:,} {noun}{'' if total == 1 else 's'}")
 
