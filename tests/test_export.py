@@ -385,3 +385,19 @@ def test_export_never_imports_textual():
             "print(any(m.split('.')[0] == 'textual' for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bottom_line_weighs_a_same_story_link_like_shared_context():
+    from briefing.export.bottom_line import key_points
+    from briefing.store.models import EvidencePair, LinkView
+
+    a = "Napa was shaken by a strong earthquake early on Sunday morning."
+    b = "Residents of Napa swept up broken glass after Sunday's earthquake."
+
+    def score(strength):
+        link = LinkView(1, 1, 2, "same_event", 0.5, "same place (Napa)", "A", "B",
+                        [EvidencePair(0, len(a), a, 0, len(b), b)], {"strength": strength})
+        points = key_points({1: a, 2: b}, {1: 1, 2: 2}, {1: [], 2: []}, [], [link])
+        return max(p["score"] for p in points if p["article_id"] == 1)
+
+    assert score("event") - score("story") == 1.0  # 2 per same_event link, 1 per same-story one

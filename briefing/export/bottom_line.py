@@ -4,7 +4,8 @@ analysis connects to them. Nothing is written, only picked, and every pick says 
 A sentence scores, summed:
 
 - 4 for each plan → realization link whose evidence it is (the plan or the report sentence),
-  2 for each follow_up or same_event link, 1 for each shared_context link (duplicates: 0),
+  2 for each follow_up or same_event link, 1 for each shared_context link or same_event link
+  of strength "story" (duplicates: 0),
   counting at most 2 links of each type: a sentence shared with many articles is boilerplate
   more often than news;
 - 1 for each event it reports (at most 3) and 0.5 for each actor those events name (at most 4);
@@ -24,7 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LINK_WEIGHT = {"realizes": 4.0, "follow_up": 2.0, "same_event": 2.0, "shared_context": 1.0}
+# A same_event link of strength "story" (the same subject, perhaps weeks apart) says no more
+# than a shared background claim, so it weighs the same.
+LINK_WEIGHT = {"realizes": 4.0, "follow_up": 2.0, "same_event": 2.0, "shared_context": 1.0,
+               "same_story": 1.0}
+
+
+def _kind(link) -> str:
+    strength = (getattr(link, "diff", None) or {}).get("strength")
+    return "same_story" if link.type == "same_event" and strength == "story" else link.type
 LINK_CAP = 2  # links of one type counted per sentence
 REFS_SHOWN = 5
 EVENT_WEIGHT, EVENT_CAP = 1.0, 3
@@ -104,7 +113,8 @@ def key_points(texts: dict[int, str], refs: dict[int, int],
 
     degree: dict[int, int] = {}
     for link in links:
-        weight = LINK_WEIGHT.get(link.type, 0.0)
+        kind = _kind(link)
+        weight = LINK_WEIGHT.get(kind, 0.0)
         for article_id in (link.source, link.target):
             degree[article_id] = degree.get(article_id, 0) + 1
         if not weight:
@@ -114,8 +124,8 @@ def key_points(texts: dict[int, str], refs: dict[int, int],
             a = cand(link.source, pair.source_start, pair.source_end)
             b = cand(link.target, pair.target_start, pair.target_end)
             plan, report = ("plan", "report") if link.type == "realizes" else ("", "")
-            a.links.setdefault((link.type, plan), set()).add(dst)
-            b.links.setdefault((link.type, report), set()).add(src)
+            a.links.setdefault((kind, plan), set()).add(dst)
+            b.links.setdefault((kind, report), set()).add(src)
     for entry in timeline:
         e = entry.event
         start, end = e["sentence"]
