@@ -99,3 +99,11 @@ def test_past_the_rank_window_only_the_newest_matches_are_ranked_listed_and_coun
     # Filters are how a user narrows: a filtered query is ranked whole.
     assert corpus.count_more("cocoa source:reuters") == (6, False)
     assert len(corpus.search("cocoa source:reuters", limit=10)) == 6
+
+
+def test_flag_values_are_taken_as_they_are_not_reparsed_as_query_text(news):
+    with pytest.raises(QueryError, match='got "2018\\" junk"'):
+        news.search("grenada", since='2018" junk')  # once filtered on 2018 silently
+    assert ids(news.search("grenada", source='Reuters "UK')) == []  # a quote is part of the value
+    assert [h.title for h in news.search("grenada", source="Reuters UK", since="2018")] == [
+        "Caribbean trade talks"]

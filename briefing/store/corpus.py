@@ -158,15 +158,16 @@ class Corpus:
     def search(self, text: str, limit: int = 20, offset: int = 0, raw: bool = False,
                since: str | None = None, until: str | None = None,
                source: str | None = None) -> list[Hit]:
-        """Search with the query language; options are the same filters written as flags."""
-        extra = [f'{key}:"{value}"' for key, value in
-                 (("since", since), ("until", until), ("source", source)) if value]
+        """Search with the query language; options are the same filters written as flags, added
+        as values as they are (the search validates them like typed ones), never re-parsed as
+        query text, where a quote in a value would end it."""
         query = parse_query(text, raw=raw)
-        if extra:
-            flags = parse_query(" ".join(extra))
+        given = (("since", since), ("until", until), ("source", source))
+        flags = [(key, value.strip()) for key, value in given if value and value.strip()]
+        if flags:
             merged = {**query.filters}
-            for key, values in flags.filters.items():
-                merged[key] = merged.get(key, ()) + values
+            for key, value in flags:
+                merged[key] = merged.get(key, ()) + (value,)
             query = replace(query, filters=merged)
         return _search.run(self.db, query, limit, offset)
 
