@@ -47,6 +47,15 @@ def headline(title: str | None, text: str) -> str:
     return title
 
 
+def event_profile(text: str, title: str | None, anchor: date | None,
+                  extraction: Extraction | None = None) -> EventProfile:
+    """What `same_event` compares for one article (`extraction` computed when None), without
+    the text itself: the store has it, and linking never reads it."""
+    found = profile("", text, headline(title, text), anchor, extraction)
+    found.text = ""
+    return found
+
+
 def analyse_document(text: str, published: str | None = None,
                      extractor: str = "auto", title: str = "") -> DocumentAnalysis:
     extraction = extract(text, extractor)
@@ -54,7 +63,5 @@ def analyse_document(text: str, published: str | None = None,
     timexes = temporal.find(text, anchor)
     mentions = [m for actor in extraction.actors for m in actor.mentions]
     events = find_events(text, extraction.sentences, mentions, timexes, anchor, temporal.resolve)
-    # The profile reads the same extraction; its text is dropped since the store has it.
-    found = profile("", text, headline(title, text), anchor, extraction)
-    found.text = ""
-    return DocumentAnalysis(extraction, timexes, events, found)
+    return DocumentAnalysis(extraction, timexes, events,
+                            event_profile(text, title, anchor, extraction))

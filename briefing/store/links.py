@@ -17,15 +17,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import sqlite3
 from collections import Counter, defaultdict
-from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime, timezone
 
 import sqlite_utils
 
 from briefing.analysis.actors import sentences as sentence_split
+from briefing.analysis.document import anchor_date
 from briefing.analysis.events.model import CANCELLED, NEGATED, ONGOING, PLANNED, REALIZED
 from briefing.analysis.links import claims as C
 from briefing.analysis.links import follow_up, realizes
@@ -33,6 +33,7 @@ from briefing.analysis.links.model import (
     DUPLICATE, FOLLOW_UP, REALIZES, SAME_EVENT, SHARED_CONTEXT, ArticleView, Evidence, Link)
 from briefing.store import events as events_store
 from briefing.store.same_event_links import same_event_links
+from briefing.store.schema import connect
 
 PARALLEL_FROM = 2000  # articles linked at once: from here same_event runs beside the other links
 PER_KEY = 40  # per article and shared agent, the articles nearest in date that are compared
@@ -41,14 +42,8 @@ _STEPS = ("events", "shared context", "same events", "saving")
 
 
 def _dates(db: sqlite_utils.Database) -> dict[int, date | None]:
-    out = {}
-    for article_id, published in db.execute(
-            "SELECT id, published FROM articles WHERE duplicate_of IS NULL"):
-        try:
-            out[article_id] = date.fromisoformat(published[:10]) if published else None
-        except ValueError:
-            out[article_id] = None
-    return out
+    return {article_id: anchor_date(published) for article_id, published in db.execute(
+        "SELECT id, published FROM articles WHERE duplicate_of IS NULL")}
 
 
 def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
@@ -114,12 +109,11 @@ def _same_event_beside(db, ids: set[int] | None, dates: dict[int, date | None], 
 
 
 def _same_event_job(path: str, ids: set[int] | None, dates: dict[int, date | None]) -> list[Link]:
-    conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)  # never the parent's
-    conn.execute("PRAGMA busy_timeout = 10000")
+    db = connect(path)  # its own connection: a forked copy of the parent's is not safe to use
     try:
-        return same_event_links(sqlite_utils.Database(conn), ids, lambda a, b: _order(a, b, dates))
+        return same_event_links(db, ids, lambda a, b: _order(a, b, dates))
     finally:
-        conn.close()
+        db.conn.close()
 
 
 _MORE_SPECIFIC = {REALIZES, FOLLOW_UP, DUPLICATE}

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 import sqlite_utils
 
-from briefing.analysis.document import headline
+from briefing.analysis.document import anchor_date, event_profile
 from briefing.analysis.links import same_event as se
 from briefing.analysis.links import same_event_blocking as blocking
 from briefing.analysis.links import same_event_gate as gate
@@ -126,15 +125,8 @@ def fill_missing(db: sqlite_utils.Database) -> int:
     rows = profiles_store.missing(db)
     if not rows:
         return 0
-    made = []
-    for article_id, text, title, published in rows:
-        try:
-            day = date.fromisoformat(published[:10]) if published else None
-        except ValueError:
-            day = None
-        p = se.profile(str(article_id), text, headline(title, text), day)
-        p.text = ""
-        made.append((article_id, p))
+    made = [(article_id, event_profile(text, title, anchor_date(published)))
+            for article_id, text, title, published in rows]
     with db.conn:
         db.execute("BEGIN IMMEDIATE")
         for article_id, p in made:
