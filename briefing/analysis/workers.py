@@ -27,12 +27,11 @@ def _one(item: tuple[int, str, str | None, str, str]) -> tuple[int, DocumentAnal
     return key, result
 
 
-def analyse_many(items: Sequence[tuple], extractor: str = "auto",
+def analyse_many(items: Sequence[tuple[int, str, str | None, str]], extractor: str = "auto",
                  workers: int | None = None) -> Iterator[tuple[int, DocumentAnalysis]]:
-    """(id, text, published[, title]) in, (id, DocumentAnalysis) out, in input order."""
+    """(id, text, published, title) in, (id, DocumentAnalysis) out, in input order."""
     workers = workers or os.cpu_count() or 1
-    jobs = ((item[0], item[1], item[2], item[3] if len(item) > 3 else "", extractor)
-            for item in items)
+    jobs = ((key, text, published, title, extractor) for key, text, published, title in items)
     if workers < 2 or len(items) < MIN_PARALLEL or \
             "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_one, jobs)

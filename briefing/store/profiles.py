@@ -7,7 +7,6 @@ read back has `text = ""`. Dates travel as ISO strings, sentence spans as pairs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import date
 
 import sqlite_utils
@@ -36,19 +35,11 @@ def save(db: sqlite_utils.Database, article_id: int, profile: EventProfile) -> N
                [article_id, dumps(profile)])
 
 
-def load(db: sqlite_utils.Database, ids: Iterable[int] | None = None) -> dict[int, EventProfile]:
-    """Profiles of live (not duplicate) articles: of `ids`, or all of them."""
-    sql = ("SELECT p.article_id, p.profile FROM event_profiles p JOIN articles a"
-           " ON a.id = p.article_id WHERE a.duplicate_of IS NULL")
-    if ids is None:
-        return {i: loads(i, data) for i, data in db.execute(sql)}
-    out = {}
-    wanted = sorted(set(ids))
-    for k in range(0, len(wanted), 500):
-        chunk = wanted[k:k + 500]
-        rows = db.execute(f"{sql} AND p.article_id IN ({','.join('?' * len(chunk))})", chunk)
-        out.update((i, loads(i, data)) for i, data in rows)
-    return out
+def load(db: sqlite_utils.Database) -> dict[int, EventProfile]:
+    """Profiles of every live (not duplicate) article."""
+    return {i: loads(i, data) for i, data in db.execute(
+        "SELECT p.article_id, p.profile FROM event_profiles p JOIN articles a"
+        " ON a.id = p.article_id WHERE a.duplicate_of IS NULL")}
 
 
 def missing(db: sqlite_utils.Database) -> list[tuple[int, str, str, str | None]]:
