@@ -29,11 +29,6 @@ from dataclasses import dataclass, field
 # than a shared background claim, so it weighs the same.
 LINK_WEIGHT = {"realizes": 4.0, "follow_up": 2.0, "same_event": 2.0, "shared_context": 1.0,
                "same_story": 1.0}
-
-
-def _kind(link) -> str:
-    strength = (getattr(link, "diff", None) or {}).get("strength")
-    return "same_story" if link.type == "same_event" and strength == "story" else link.type
 LINK_CAP = 2  # links of one type counted per sentence
 REFS_SHOWN = 5
 EVENT_WEIGHT, EVENT_CAP = 1.0, 3
@@ -113,7 +108,7 @@ def key_points(texts: dict[int, str], refs: dict[int, int],
 
     degree: dict[int, int] = {}
     for link in links:
-        kind = _kind(link)
+        kind = link.kind
         weight = LINK_WEIGHT.get(kind, 0.0)
         for article_id in (link.source, link.target):
             degree[article_id] = degree.get(article_id, 0) + 1

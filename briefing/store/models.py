@@ -157,6 +157,14 @@ class LinkView:
     diff: dict = field(default_factory=dict)
     inferred_order: bool = False
 
+    @property
+    def kind(self) -> str:
+        """The type, except that a same_event link of strength "story" (the same subject,
+        perhaps weeks apart) is "same_story": the weakest claim, shown and weighed as such."""
+        if self.type == "same_event" and self.diff.get("strength") == "story":
+            return "same_story"
+        return self.type
+
     def other(self, article_id: int) -> tuple[int, str | None, str]:
         """(id, title, direction) of the article at the other end, seen from `article_id`."""
         if article_id == self.source:

@@ -16,14 +16,6 @@ LINK_ORDER = {"realizes": 0, "follow_up": 1, "same_event": 2, "shared_context": 
               "duplicate": 5}
 
 
-def _kind(link: LinkView) -> str:
-    """A same_event link of strength "story" (same subject, perhaps weeks apart) is the weakest
-    claim the pane makes, so it is labelled and listed as such."""
-    if link.type == "same_event" and link.diff.get("strength") == "story":
-        return "same_story"
-    return link.type
-
-
 class ActorsPane(ItemList):
     """Highlighting an actor lights its mentions in the reader; Enter or `a` lists every
     article with it."""
@@ -69,13 +61,13 @@ class LinksPane(ItemList):
 
     def show(self, article_id: int, rows: list[LinkView]) -> None:
         self.article_id = article_id
-        self.rows = sorted(rows, key=lambda r: (LINK_ORDER.get(_kind(r), 9), -r.score, r.id))
+        self.rows = sorted(rows, key=lambda r: (LINK_ORDER.get(r.kind, 9), -r.score, r.id))
         self.set_items([self._lines(link) for link in self.rows], "No links to other articles.")
         self.border_title = f"Links ({len(self.rows)})"
 
     def _lines(self, link: LinkView) -> list[Text]:
         _, title, arrow = link.other(self.article_id)
-        head = Text(f"{_kind(link).replace('_', ' ')} {arrow} ", style="bold")
+        head = Text(f"{link.kind.replace('_', ' ')} {arrow} ", style="bold")
         head.append(title or "(untitled)")
         reason = link.reason.splitlines()[0] if link.reason else ""
         return [head, Text(reason, style="dim")]
