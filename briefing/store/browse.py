@@ -26,9 +26,16 @@ def page(db: sqlite_utils.Database, query: Query, offset: int, limit: int) -> li
 
 
 def count(db: sqlite_utils.Database, query: Query) -> int:
+    return count_more(db, query)[0]
+
+
+def count_more(db: sqlite_utils.Database, query: Query) -> tuple[int, bool]:
+    """How many articles `page` pages through, and whether more match than are ranked
+    (`search.RANK_WINDOW`)."""
     if query.raw:
         check_raw(db.conn, "articles_fts", query.text)
     where, params = _search._filter_sql(query)
+    floor = None
     if query.match is None:
         sql = f"SELECT COUNT(*) FROM articles a WHERE {' AND '.join(where)}"
     else:
@@ -39,12 +46,7 @@ def count(db: sqlite_utils.Database, query: Query) -> int:
             params["floor"] = floor
         sql = ("SELECT COUNT(*) FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                f" WHERE articles_fts MATCH :match AND {' AND '.join(where)}")
-    return db.execute(sql, params).fetchone()[0]
-
-
-def windowed(db: sqlite_utils.Database, query: Query) -> bool:
-    """Whether the query matches more articles than are ranked (`search.RANK_WINDOW`)."""
-    return _search.window_floor(db, query) is not None
+    return db.execute(sql, params).fetchone()[0], floor is not None
 
 
 def hit_spans(db: sqlite_utils.Database, query: Query,

@@ -259,8 +259,7 @@ class Corpus:
     def count_more(self, query: str = "") -> tuple[int, bool]:
         """`count(query)`, and whether more articles match than are ranked and listed."""
         from briefing.store import browse
-        parsed = parse_query(query)
-        return browse.count(self.db, parsed), browse.windowed(self.db, parsed)
+        return browse.count_more(self.db, parse_query(query))
 
     def hit_spans(self, article_id: int,
                   query: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
