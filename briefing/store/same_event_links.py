@@ -44,8 +44,9 @@ def same_event_links(db: sqlite_utils.Database, ids: set[int] | None,
             return []
         around = _neighbours(db, new, profiles, stats)
         chosen = [profiles[i] for i in sorted(new | around)]
-    judge = gate.Judge(stats)
-    found = {(x, y): f for x, y, f in se.link(chosen, stats)}
+    vectors = se.vectors_of(chosen, stats)
+    judge = gate.Judge(stats, vectors)
+    found = {(x, y): f for x, y, f in se.link(chosen, stats, corpus_vectors=vectors)}
     judged = gate.tied([(x, y, judge(profiles[x], profiles[y])) for x, y in found])
     out = []
     for x, y, verdict in judged:

@@ -247,6 +247,12 @@ class _Idf:
         return entry
 
 
+def vectors_of(profiles: Iterable[EventProfile], stats) -> dict[str, _Vectors]:
+    """`vectors` of each profile under one corpus, by doc_id."""
+    weigh = _Idf(stats)
+    return {p.doc_id: vectors(p, stats, weigh) for p in profiles}
+
+
 def vectors(p: EventProfile, stats, weigh: _Idf | None = None) -> _Vectors:
     """A profile weighted by corpus statistics, scaled to unit length."""
     weigh = weigh or _Idf(stats)
@@ -367,16 +373,20 @@ class Events:
 
 
 def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRESHOLD,
-           group_threshold: float = GROUP_THRESHOLD) -> Events:
+           group_threshold: float = GROUP_THRESHOLD,
+           corpus_vectors: dict[str, _Vectors] | None = None) -> Events:
     """Articles grouped into real events.
 
     Stage 1 clusters the candidate graph by subject, with corpus-wide statistics. Stage 2
     re-weighs each subject group against itself (and against subject groups close to it): inside
     "earthquakes in Iran" the words every report shares ("quake", "Qeshm") stop counting and what
-    sets one quake apart (5.6 or 5.9, 2008 or 2005, five hurt or ten dead) decides."""
+    sets one quake apart (5.6 or 5.9, 2008 or 2005, five hurt or ten dead) decides.
+
+    `corpus_vectors` (`vectors_of(profiles, stats)`) can be given when the caller needs them
+    too, so they are computed once."""
     by_id = {p.doc_id: p for p in profiles}
-    weigh = _Idf(stats)
-    corpus_vectors = {i: vectors(p, stats, weigh) for i, p in by_id.items()}
+    if corpus_vectors is None:
+        corpus_vectors = vectors_of(by_id.values(), stats)
     pairs = list(blocking.candidate_pairs(((i, _keys(v)) for i, v in corpus_vectors.items()), stats.df, stats.n))
     edges = {(a, b): _cosine(corpus_vectors[a], corpus_vectors[b]) for a, b in pairs}
     subjects = cluster.average_link(by_id, edges, group_threshold)
@@ -430,13 +440,15 @@ def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THR
 
 
 def link(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRESHOLD,
-         group_threshold: float = GROUP_THRESHOLD) -> list[tuple[str, str, SameEvent]]:
+         group_threshold: float = GROUP_THRESHOLD,
+         corpus_vectors: dict[str, _Vectors] | None = None) -> list[tuple[str, str, SameEvent]]:
     """Every `same_event` link of a corpus: candidates -> two-stage scoring -> events -> links.
 
     Links are what the events imply, since "same event" is an equivalence: every pair of an
-    event (only its candidate pairs for an event larger than LINK_ALL_UP_TO)."""
+    event (only its candidate pairs for an event larger than LINK_ALL_UP_TO). `corpus_vectors`
+    as for `events`."""
     by_id = {p.doc_id: p for p in profiles}
-    ev = events(by_id.values(), stats, threshold, group_threshold)
+    ev = events(by_id.values(), stats, threshold, group_threshold, corpus_vectors)
     out: list[tuple[str, str, SameEvent]] = []
     for group in ev.groups:
         if len(group) < 2:

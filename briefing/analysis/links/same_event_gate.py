@@ -57,12 +57,13 @@ def anchors(a: se.EventProfile, b: se.EventProfile, df) -> list[str]:
 
 
 class Judge:
-    """Verdicts for pairs of one corpus; vectors are computed once per article."""
+    """Verdicts for pairs of one corpus; vectors are computed once per article, or taken from
+    `vectors` (`same_event.vectors_of`, as `link` used them)."""
 
-    def __init__(self, stats) -> None:
+    def __init__(self, stats, vectors: dict[str, se._Vectors] | None = None) -> None:
         self.stats = stats
         self._weigh = se._Idf(stats)
-        self._vectors: dict[str, se._Vectors] = {}
+        self._vectors = dict(vectors or {})
 
     def _v(self, p: se.EventProfile) -> se._Vectors:
         v = self._vectors.get(p.doc_id)
