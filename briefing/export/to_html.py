@@ -199,9 +199,7 @@ def _links(doc: dict, add) -> None:
     if not doc["links"]:
         add("<p>No links between these articles.</p>")
     for link in doc["links"]:
-        name = w.LINK_NAMES.get(link["type"], link["type"])
-        flags = f"score {link['score']:.2f}" + (", order inferred" if link["inferred_order"]
-                                                 else "")
+        name, flags = w.link_label(link)
         add(f'<h3 id="link-{int(link["id"])}">{cite(link["from"])} → {cite(link["to"])}: '
             f"{e(name)} <span class=\"muted\">({e(flags)})</span></h3>")
         add(f"<p>{e(link['reason'])}</p>")

@@ -151,9 +151,7 @@ def _links(doc: dict, out: _Lines) -> None:
     if not doc["links"]:
         add("No links between these articles.")
     for link in doc["links"]:
-        name = w.LINK_NAMES.get(link["type"], link["type"])
-        flags = f"score {link['score']:.2f}" + (", order inferred" if link["inferred_order"]
-                                                 else "")
+        name, flags = w.link_label(link)
         _heading(out, f"{cite(link['from'])} → {cite(link['to'])}: {md(name)} ({flags})", 3)
         add(md(link["reason"]))
         add("")

@@ -69,6 +69,13 @@ def value_text(value) -> str | None:
     return str(value)
 
 
+def link_label(link: dict) -> tuple[str, str]:
+    """(name, flags) of a link's heading: "plan → realization", "score 0.78, order inferred"."""
+    name = LINK_NAMES.get(link["type"], link["type"])
+    flags = f"score {link['score']:.2f}" + (", order inferred" if link["inferred_order"] else "")
+    return name, flags
+
+
 def diff_items(link_type: str, diff: dict) -> list[tuple[str, str]]:
     """(label, value) pairs of a link's diff in reading order; empty values left out."""
     known = dict(REALIZES_DIFF) if link_type == "realizes" else {}
