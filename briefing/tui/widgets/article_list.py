@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.store.models import Hit
-from briefing.tui.widgets.styles import CachedStyles
+from briefing.tui.widgets.styles import CachedStyles, ListFrame
 from briefing.tui.widgets.steady import SteadySize
 
 PAGE = 50
@@ -28,7 +28,8 @@ def date_label(published: str | None) -> str:
     return published[:10] if published else "undated"
 
 
-class ArticleList(SteadySize, CachedStyles, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleList(SteadySize, CachedStyles, ListFrame, ScrollView, can_focus=True,
+                  inherit_bindings=False):
     """Rows come from the screen: the list asks for a page it has not got (`PageWanted`), and
     draws a placeholder until `add_page` delivers it."""
 
@@ -156,12 +157,6 @@ class ArticleList(SteadySize, CachedStyles, ScrollView, can_focus=True, inherit_
             self.post_message(self.PageWanted(self.generation, page))
 
     # --- drawing -----------------------------------------------------------------------
-
-    def render_lines(self, crop):
-        # Measured once per frame, not once per line (each costs a walk of the styles).
-        self._frame = (round(self.scroll_offset.y), self.scrollable_content_region.width,
-                       self.has_focus, self.rich_style)
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         top, width, focused, base = self._frame

@@ -17,10 +17,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.tui.widgets.steady import SteadySize
-from briefing.tui.widgets.styles import CachedStyles
+from briefing.tui.widgets.styles import CachedStyles, ListFrame
 
 
-class ItemList(SteadySize, CachedStyles, ScrollView, can_focus=True, inherit_bindings=False):
+class ItemList(SteadySize, CachedStyles, ListFrame, ScrollView, can_focus=True,
+               inherit_bindings=False):
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", show=False, id="options.down"),
         Binding("k,up", "move(-1)", "Up", show=False, id="options.up"),
@@ -78,11 +79,6 @@ class ItemList(SteadySize, CachedStyles, ScrollView, can_focus=True, inherit_bin
         self.virtual_size = Size(self.size.width, max(row, 1))
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
-
-    def render_lines(self, crop):
-        self._frame = (round(self.scroll_offset.y), self.scrollable_content_region.width,
-                       self.has_focus, self.rich_style)
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         top, width, focused, base = self._frame

@@ -24,3 +24,17 @@ class CachedStyles:
     def notify_style_update(self) -> None:
         self.__dict__["_style_cache"] = {}
         super().notify_style_update()  # type: ignore[misc]
+
+
+class ListFrame:
+    """For a list drawn line by line: what every line needs (scroll top, width, focus, base
+    style) measured once per frame in `_frame`, not once per line (each costs a walk of the
+    styles)."""
+
+    _frame: tuple[int, int, bool, Style]
+
+    def render_lines(self, crop):
+        self._frame = (round(self.scroll_offset.y),  # type: ignore[attr-defined]
+                       self.scrollable_content_region.width,  # type: ignore[attr-defined]
+                       self.has_focus, self.rich_style)  # type: ignore[attr-defined]
+        return super().render_lines(crop)  # type: ignore[misc]
