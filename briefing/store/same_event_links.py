@@ -82,14 +82,11 @@ def _as_link(a: int, b: int, found: se.SameEvent, verdict: gate.Verdict,
 
 def _neighbours(db, new: set[str], profiles: dict[str, se.EventProfile], stats) -> set[str]:
     """Stored articles worth comparing with the new ones (never the new ones themselves)."""
-    weigh = se._Idf(stats)
     cap = blocking.max_df_for(stats.n)
+    vectors = se.vectors_of((profiles[i] for i in new), stats)
     wanted: dict[str, list[str]] = defaultdict(list)  # key -> new articles indexed under it
     for i in new:
-        keys = se._keys(se.vectors(profiles[i], stats, weigh))
-        usable = [(k, w) for k, w in keys.items() if 2 <= stats.df(k) <= cap]
-        usable.sort(key=lambda kw: -kw[1])
-        for k, _ in usable[:blocking.KEYS_PER_DOC]:
+        for k in blocking.index_keys(se._keys(vectors[i]), lambda k: 2 <= stats.df(k) <= cap):
             wanted[k].append(i)
     shared: dict[str, Counter] = defaultdict(Counter)
     keyset = wanted.keys()

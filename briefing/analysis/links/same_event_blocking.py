@@ -35,15 +35,15 @@ def candidate_pairs(docs: Iterable[tuple[Hashable, dict[str, float]]], df: Calla
     keys: dict[Hashable, list[str]] = {}
     postings: dict[str, list[Hashable]] = defaultdict(list)
     known: dict[str, bool] = {}  # feature -> usable as a key; most features recur across articles
+
+    def usable(f: str) -> bool:
+        ok = known.get(f)
+        if ok is None:
+            ok = known[f] = 2 <= df(f) <= cap
+        return ok
+
     for doc_id, weights in docs:
-        usable = []
-        for f, w in weights.items():
-            ok = known.get(f)
-            if ok is None:
-                ok = known[f] = 2 <= df(f) <= cap
-            if ok:
-                usable.append((f, w))
-        top = [f for f, _ in _heaviest(usable, keys_per_doc)]
+        top = index_keys(weights, usable, keys_per_doc)
         keys[doc_id] = top
         for f in top:
             postings[f].append(doc_id)
@@ -60,6 +60,12 @@ def candidate_pairs(docs: Iterable[tuple[Hashable, dict[str, float]]], df: Calla
             if pair not in seen:
                 seen.add(pair)
                 yield pair
+
+
+def index_keys(weights: dict[str, float], usable: Callable[[str], bool],
+               n: int = KEYS_PER_DOC) -> list[str]:
+    """An article's index keys: its `n` heaviest features that `usable` allows, heaviest first."""
+    return [f for f, _ in _heaviest([(f, w) for f, w in weights.items() if usable(f)], n)]
 
 
 def _heaviest(items: Iterable[tuple], n: int) -> list[tuple]:
