@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -368,24 +369,50 @@ def test_read_only_database_is_one_line_and_untouched(seeded_db, tmp_path):
     check_consistent(db).close()
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="running as root: chmod does not stop root writing; the read-only "
-                           "case is covered by the mode=ro test above")
+@contextmanager
+def read_only_folder(folder: Path):
+    """The folder made read-only for whoever runs the tests. Root ignores file modes (and CI
+    runs as root), so there the folder is bind-mounted read-only: the kernel refuses the write,
+    as on a read-only share."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in (folder, *folder.iterdir())}
+        for p in folder.iterdir():
+            p.chmod(0o444)
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    bind = ["mount", "--bind", str(folder), str(folder)]
+    if shutil.which("mount") is None or subprocess.run(bind, capture_output=True).returncode:
+        pytest.skip("running as root without mount: nothing can make a folder read-only for root")
+    try:
+        remount = subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)],
+                                 capture_output=True)
+        if remount.returncode:
+            pytest.skip("running as root and a read-only remount is not allowed here")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
 def test_read_only_folder_is_one_line_and_untouched(seeded_db, tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
     db = copy_db(seeded_db, folder / "b.db")
     before = db.read_bytes()
     more = big_jsonl(tmp_path / "more.jsonl", 10)
-    db.chmod(0o444)
-    folder.chmod(0o555)
-    try:
+    with read_only_folder(folder):
+        with pytest.raises(OSError):
+            (folder / "probe").write_text("x")  # the folder really is read-only
         proc = run("ingest", "--db", str(db), str(more))
-    finally:
-        folder.chmod(0o755)
-        db.chmod(0o644)
-    one_line_error(proc)
+        search = run("search", "grenada", "--db", str(db))
+    line = one_line_error(proc)
+    assert "read" in line and str(db) in line, line
     assert db.read_bytes() == before
+    assert search.returncode == 0 and "Grenada" in search.stdout, search.stderr
 
 
 def test_database_under_a_file_is_one_line(tmp_path):

@@ -7,7 +7,9 @@ from version n-1 to n inside one transaction, so a crash mid-migration leaves th
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -184,12 +186,12 @@ def connect(path: Path | str) -> sqlite_utils.Database:
                     raise SchemaError(f"cannot open database {path}: {folder} is not a folder")
                 break
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn, read_only = _open(path)
         # Refuse a newer database before anything can write to it: switching it to WAL would
         # already change its header.
         _check_not_newer(conn.execute("PRAGMA user_version").fetchone()[0], path)
-        conn.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
     except SchemaError:
         if conn is not None:
             conn.close()
@@ -199,8 +201,37 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     db = sqlite_utils.Database(conn)
-    migrate(db, path)
+    if not read_only:
+        migrate(db, path)
+    elif conn.execute("PRAGMA user_version").fetchone()[0] < current_version():
+        conn.close()
+        raise SchemaError(f"cannot open database {path}: it is read-only and needs upgrading to "
+                          f"schema version {current_version()}; open it once where it is writable")
     return db
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A WAL database in a folder nobody may write (a read-only share, a locked archive) cannot
+    create its `-shm` file, so a plain open fails on the first read. Opened read-only it can
+    still be searched and read; writes then fail with SQLite's "readonly" error."""
+    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn, False
+    except sqlite3.OperationalError:
+        if not path.is_file() or os.access(path.parent, os.W_OK):
+            raise
+        conn.close()
+    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    for flags in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: no -shm to share, none made
+        conn = sqlite3.connect(uri + flags, uri=True, timeout=10.0, isolation_level=None)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn, True
+        except sqlite3.OperationalError:
+            conn.close()
+    raise sqlite3.OperationalError("unable to open database file")
 
 
 def _check_not_newer(version: int, where: Path | str) -> None:
