@@ -29,6 +29,31 @@ def test_field_is_one_line_or_none():
     assert clean_field(None) is None
 
 
+def test_invisible_characters_inside_a_latin_word_go():
+    # A zero-width joiner or a soft hyphen from a web page would split the word for search.
+    assert clean_text("Gre\u200dnada and Gre\u00adnada, \u041b\u043e\u200b\u043d\u0434\u043e\u043d") == \
+        "Grenada and Grenada, \u041b\u043e\u043d\u0434\u043e\u043d"
+    assert clean_field("Saint Lu\u2060cia\ufeff") == "Saint Lucia\ufeff"  # only inside words
+
+
+def test_invisible_characters_other_scripts_need_stay():
+    emoji_family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # ZWNJ is spelling
+    thai = "\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22"  # ZWSP marks the word break
+    for text in (emoji_family, persian, thai, "end.\u200b Next"):
+        assert clean_text(text) == text
+
+
+def test_a_word_with_a_joiner_is_found_by_search(tmp_path):
+    from briefing.store.corpus import Corpus
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"title": "Visit", "text": "The minister flew to Gre\\u200dnada on Monday."}\n')
+    corpus = Corpus.open(tmp_path / "b.db", seed=False)
+    corpus.ingest([src], analyse=False)
+    assert [r.title for r in corpus.search("Grenada")] == ["Visit"]
+
+
 @given(st.text())
 def test_no_control_character_ever_survives(s):
     out = clean_text(s)

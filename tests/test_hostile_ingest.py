@@ -62,7 +62,7 @@ VISIBLE = {
     "osc_title": '"central bank held rates"', "c1_controls": "narrowly",
     "rich_markup": '"the deal"', "textual_action": "click", "stray_close": '"closed higher"',
     "rtl_override": "ministry invoice", "bidi_arabic": "Cairo القاهرة",
-    "zero_width": "accord", "emoji_cjk": "Tokyo 東京 trade", "combining": "discredited",
+    "zero_width": "Grenada accord", "emoji_cjk": "Tokyo 東京 trade", "combining": "discredited",
     "nul_bytes": '"ministry said nothing"', "tabs_and_cr": '"prices climbed"',
 }
 
@@ -81,6 +81,8 @@ SHOWN = {
     "c1_controls": "The vote passed narrowly.",
     "nul_bytes": "The ministry said nothing.",
     "tabs_and_cr": "Prices\tclimbed\noverwrite\nthe line\n on Friday.",  # CR, CRLF -> LF
+    # Invisible characters go from inside a word only (ZWSP after a word, BOM, WJ stay).
+    "zero_width": "Saint\u200b Lucia and Grenada\ufeff signed the\u2060 accord.",
 }
 
 

@@ -41,7 +41,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "stray_close": ("rose", ["rose [/] and [/bold] closed higher [ at 1,234."]),
     "rtl_override": ("invoice", ["was sent to the ministry."]),
     "bidi_arabic": ("cairo", ["(Cairo)", "שלום"]),
-    "zero_width": ("accord", ["Lucia", "accord."]),
+    "zero_width": ("accord", ["Lucia", "Grenada", "accord."]),
     "emoji_cjk": ("tokyo", ["東京", "(Tokyo)", "貿易", "terms"]),
     "combining": ("discredited", ["report was discredited."]),
     "nul_bytes": ("nothing", ["nothing."]),

@@ -4,7 +4,8 @@ Articles are untrusted: a control character left in could let an article emit te
 sequences (colour, cursor moves, OSC 52 clipboard writes) when shown. So escape sequences are
 removed whole (their parameters are not text), then every other C0/C1 control except newline
 and tab, and text is NFC-normalised so that search and dedup see one
-spelling of each accented letter. Curly quotes are kept: they are content.
+spelling of each accented letter. Curly quotes are kept: they are content. Invisible format
+characters inside a Latin, Greek or Cyrillic word are dropped (see `_INVISIBLE_IN_WORD`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"  # any other escape: ESC 7, ESC c, ESC ( B
 )
+# A soft hyphen or zero-width character inside a word of an alphabet that never needs one
+# ("Gre\u200dnada", "Gre\u00adnada" from a web page) splits it for the full-text index, so
+# "Grenada" would not find it. Elsewhere they are kept: ZWJ builds emoji sequences, ZWNJ spells
+# Persian, ZWSP marks word breaks in Thai.
+_ALPHABET = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_INVISIBLE_IN_WORD = re.compile(f"(?<=[{_ALPHABET}])[{_INVISIBLE}]+(?=[{_ALPHABET}])")
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 _CRLF = re.compile(r"\r\n?")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Non-empty, no control characters, no leading/trailing or doubled spaces.
@@ -35,6 +44,12 @@ def drop_escapes(text: str) -> str:
     return _CONTROL.sub("", _SEQUENCE.sub("", text)) if _CONTROL.search(text) else text
 
 
+def join_words(text: str) -> str:
+    """Invisible characters out of Latin, Greek and Cyrillic words: stored text and typed
+    queries both go through this, so they split words the same way."""
+    return _INVISIBLE_IN_WORD.sub("", text) if _ANY_INVISIBLE.search(text) else text
+
+
 def clean_text(text: str) -> str:
     """NFC-normalise, turn CR/CRLF into LF, drop escape sequences and control characters, trim."""
     # Each step checks before it rewrites: most text is already clean, and `finalise` runs this
@@ -45,7 +60,7 @@ def clean_text(text: str) -> str:
         text = _CONTROL.sub("", _SEQUENCE.sub("", text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text.strip()
+    return join_words(text).strip()
 
 
 def clean_field(value: object) -> str | None:

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from briefing.ingest.clean import drop_escapes
+from briefing.ingest.clean import drop_escapes, join_words
 
 FILTER_KEYS = ("actor", "type", "place", "source", "since", "until", "is", "has", "link")
 _FILTER = re.compile(r"(%s):" % "|".join(FILTER_KEYS), re.IGNORECASE)
@@ -66,7 +66,7 @@ def parse_query(text: str, *, raw: bool = False) -> Query:
     """Parse the search language (or pass FTS5 syntax through with ``raw=True``)."""
     # Lone surrogates (e.g. undecodable argv bytes) cannot be encoded for SQLite at all, and
     # NUL ends a string inside FTS5's parser, so a raw check would see less than the search.
-    clean = drop_escapes(_SURROGATE.sub("\ufffd", text).replace("\x00", " "))
+    clean = join_words(drop_escapes(_SURROGATE.sub("\ufffd", text).replace("\x00", " ")))
     if raw:
         # Only the whitespace FTS5 skips: str.strip() would also drop "\x85" and other
         # Unicode spaces that FTS5 reads as token characters, so the check and the search
@@ -241,7 +241,7 @@ def check_raw(conn: sqlite3.Connection, fts_table: str, expr: str) -> None:
 
     A blank expression passes: parse_query turns it into match=None (no text search).
     """
-    expr = drop_escapes(_SURROGATE.sub("\ufffd", expr).replace("\x00", " "))  # as parse_query
+    expr = join_words(drop_escapes(_SURROGATE.sub("\ufffd", expr).replace("\x00", " ")))  # as parse_query
     if not expr.strip(_ASCII_SPACE):
         return
     table = '"' + fts_table.replace('"', '""') + '"'
