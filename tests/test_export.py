@@ -401,3 +401,13 @@ def test_bottom_line_weighs_a_same_story_link_like_shared_context():
         return max(p["score"] for p in points if p["article_id"] == 1)
 
     assert score("event") - score("story") == 1.0  # 2 per same_event link, 1 per same-story one
+
+
+def test_a_same_story_link_is_named_as_the_reader_names_it():
+    from briefing.export.wording import link_label
+
+    def name(strength):
+        return link_label({"type": "same_event", "score": 0.4, "inferred_order": False,
+                           "diff": {"strength": strength}})[0]
+
+    assert (name("event"), name("story")) == ("same event", "same story")

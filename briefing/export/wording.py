@@ -6,8 +6,8 @@ from __future__ import annotations
 ACTOR_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state or city",
                "LOC": "region"}
 LINK_NAMES = {"realizes": "plan → realization", "follow_up": "follow-up",
-              "same_event": "same event", "shared_context": "shared context",
-              "duplicate": "duplicate"}
+              "same_event": "same event", "same_story": "same story",
+              "shared_context": "shared context", "duplicate": "duplicate"}
 # Diff keys of a plan → realization link, in reading order, with their labels.
 REALIZES_DIFF = (
     ("agent", "who"), ("event", "event"), ("planned", "planned"), ("reported", "reported"),
@@ -71,7 +71,10 @@ def value_text(value) -> str | None:
 
 def link_label(link: dict) -> tuple[str, str]:
     """(name, flags) of a link's heading: "plan → realization", "score 0.78, order inferred"."""
-    name = LINK_NAMES.get(link["type"], link["type"])
+    kind = link["type"]
+    if kind == "same_event" and (link.get("diff") or {}).get("strength") == "story":
+        kind = "same_story"  # as the reader says it: the same subject, not one event
+    name = LINK_NAMES.get(kind, kind)
     flags = f"score {link['score']:.2f}" + (", order inferred" if link["inferred_order"] else "")
     return name, flags
 
