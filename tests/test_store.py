@@ -111,3 +111,16 @@ def test_a_database_another_tool_filled_gets_no_seeds(tmp_path):
     db.conn.close()
     corpus = Corpus.open(tmp_path / "b.db")
     assert [a.title for a in corpus.articles(corpus.article_ids())] == ["Imported"]
+
+
+def test_bulk_writes_checkpoint_less_often_and_restore_the_setting_after_a_failure(tmp_path):
+    from briefing.store.articles import BULK_CHECKPOINT_PAGES, bulk_writes
+    from briefing.store.schema import connect
+
+    db = connect(tmp_path / "b.db")
+    default = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    with pytest.raises(RuntimeError):
+        with bulk_writes(db):
+            assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_CHECKPOINT_PAGES
+            raise RuntimeError("a batch failed")
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == default == 1000

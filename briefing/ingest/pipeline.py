@@ -1,7 +1,8 @@
 """From paths to stored articles: walk, detect, read, finalise, store in batches.
 
 Each batch is one transaction, so a crash or Ctrl-C loses at most the batch in flight and a rerun
-completes the job (identity hashes make already-stored articles no-ops).
+completes the job (identity hashes make already-stored articles no-ops). The next batches are
+parsed on a thread while one is stored (`ahead.py`); `on_progress` is called from that thread.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from briefing.ingest.ahead import batches_ahead
 from briefing.ingest.clean import clean_field, clean_text
 from briefing.ingest.detect import detect, reader, walk
 from briefing.ingest.lead import derive_title
 from briefing.ingest.record import REPAIRED, SKIPPED_FILE, InputError, Problem, Record
-from briefing.store.articles import BatchResult, add_batch
+from briefing.store.articles import BatchResult, add_batch, bulk_writes
 
 BATCH = 2000
 
@@ -97,13 +99,9 @@ def ingest(
     # first ingest was killed still counts as ingested and is never topped up with the seeds.
     run_id = db["ingests"].insert(
         {"started": started, "paths": json.dumps([str(p) for p in paths])}).last_pk
-    batch: list[Record] = []
-    for record in _records(paths, fmt, report, on_progress):
-        batch.append(record)
-        if len(batch) >= batch_size:
+    with bulk_writes(db):
+        for batch in batches_ahead(_records(paths, fmt, report, on_progress), batch_size):
             report.absorb(add_batch(db, batch))
-            batch.clear()
-    report.absorb(add_batch(db, batch))
     db["ingests"].update(
         run_id,
         {"finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
