@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,3 +37,32 @@ def write_file(path: Path, data: str | bytes, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     return path
+
+
+@contextmanager
+def read_only_folder(folder: Path):
+    """The folder made read-only for whoever runs the tests. Root ignores file modes (and CI
+    runs as root), so there the folder is bind-mounted read-only: the kernel refuses the write,
+    as on a read-only share."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in (folder, *folder.iterdir())}
+        for p in folder.iterdir():
+            p.chmod(0o444)
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    bind = ["mount", "--bind", str(folder), str(folder)]
+    if shutil.which("mount") is None or subprocess.run(bind, capture_output=True).returncode:
+        pytest.skip("running as root without mount: nothing can make a folder read-only for root")
+    try:
+        remount = subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)],
+                                 capture_output=True)
+        if remount.returncode:
+            pytest.skip("running as root and a read-only remount is not allowed here")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)

@@ -14,14 +14,13 @@ import subprocess
 import sys
 import textwrap
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from briefing.ingest.pipeline import BATCH
 from briefing.store import schema
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, read_only_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ("harbour fishing quota council water bridge road market grain copper timber cargo "
@@ -367,35 +366,6 @@ def test_read_only_database_is_one_line_and_untouched(seeded_db, tmp_path):
     assert search.returncode == 0 and "Grenada" in search.stdout, search.stderr
     assert db.read_bytes() == before
     check_consistent(db).close()
-
-
-@contextmanager
-def read_only_folder(folder: Path):
-    """The folder made read-only for whoever runs the tests. Root ignores file modes (and CI
-    runs as root), so there the folder is bind-mounted read-only: the kernel refuses the write,
-    as on a read-only share."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        modes = {p: p.stat().st_mode for p in (folder, *folder.iterdir())}
-        for p in folder.iterdir():
-            p.chmod(0o444)
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            for p, mode in modes.items():
-                p.chmod(mode)
-        return
-    bind = ["mount", "--bind", str(folder), str(folder)]
-    if shutil.which("mount") is None or subprocess.run(bind, capture_output=True).returncode:
-        pytest.skip("running as root without mount: nothing can make a folder read-only for root")
-    try:
-        remount = subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)],
-                                 capture_output=True)
-        if remount.returncode:
-            pytest.skip("running as root and a read-only remount is not allowed here")
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], capture_output=True)
 
 
 def test_read_only_folder_is_one_line_and_untouched(seeded_db, tmp_path):

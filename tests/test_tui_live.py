@@ -139,3 +139,27 @@ async def test_reading_while_another_connection_ingests_in_batches(tmp_path, fas
         await wait_for(pilot, lambda: listed.total == 20)
         assert status(app) == "20 results"
         no_lock_errors(app)
+
+
+@sync
+async def test_a_read_only_database_reads_and_says_why_a_bookmark_fails(tmp_path):
+    from tests.helpers import read_only_folder
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = fresh_db(folder)
+    app = make_app(db, keys_file=tmp_path / "no-keys.toml", export_dir=tmp_path)
+    with read_only_folder(folder):
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("slash")
+            await paste(pilot, "grenada")
+            assert status(app) == "1 result"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen.reader.article_id is not None
+            await pilot.press("m")
+            said = "Bookmark not saved: attempt to write a readonly database (the file or its " \
+                   "folder is read-only)"
+            await wait_for(pilot, lambda: any(str(n.message) == said for n in app._notifications))
+            assert app.is_running and isinstance(app.screen, MainScreen)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from briefing.paths import default_db
 from briefing.store.corpus import Corpus
+from briefing.store.errors import explain
 from briefing.store.schema import SchemaError
 
 out = Console(highlight=False)
@@ -47,13 +48,8 @@ def open_corpus(db_path: Path | None, seed: bool = True) -> Corpus:
 
 def database_error(exc: sqlite3.Error, ctx: click.Context | None = None) -> str:
     """A database failure as one line for the user: what happened and which file."""
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     where = (ctx.meta.get(_DB_KEY) if ctx is not None else None) or default_db()
-    hint = {"database or disk is full": "free some space and run the command again",
-            "attempt to write a readonly database": "the file or its folder is read-only",
-            "unable to open database file": "check the folder exists and is writable"}
-    extra = next((h for key, h in hint.items() if key in message), None)
-    return f"database {where}: {message}" + (f" ({extra})" if extra else "")
+    return f"database {where}: {explain(exc)}"
 
 
 def emit(obj: dict) -> None:

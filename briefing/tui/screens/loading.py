@@ -9,6 +9,7 @@ import sqlite3
 from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from briefing.store.errors import explain
 from briefing.store.query import QueryError
 from briefing.tui.corpora import Corpora
 from briefing.tui.exporting import ExportRequest, export
@@ -18,13 +19,21 @@ from briefing.tui.messages import (
 from briefing.tui.widgets.article_list import PAGE
 
 
+# What the user was doing when a worker failed, by worker (method) name.
+_DOING = {"save_bookmark": "Bookmark not saved", "save_note": "Note not saved",
+          "drop_note": "Note not deleted"}
+
+
 class ReportsFailures:
     """A worker that fails (a database locked past the busy timeout, a file gone) does not take
     the app down (`exit_on_error=False`): its screen says what happened."""
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            self.notify(f"{event.worker.name}: {event.worker.error}",  # type: ignore[attr-defined]
+            error = event.worker.error
+            said = explain(error) if isinstance(error, sqlite3.Error) else str(error)
+            doing = _DOING.get(event.worker.name, event.worker.name)
+            self.notify(f"{doing}: {said}",  # type: ignore[attr-defined]
                         title="Something went wrong", severity="error", markup=False)
 
 
