@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,17 @@ def seeded_db(tmp_path_factory) -> Path:
     return db
 
 
+@contextmanager
+def reaped(proc: subprocess.Popen):
+    """The process, killed and waited for if a failed assertion leaves it running."""
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def copy_db(src: Path, dst: Path) -> Path:
     conn, out = sqlite3.connect(src), sqlite3.connect(dst)
     conn.backup(out)
@@ -143,9 +155,9 @@ def test_kill_9_mid_ingest_keeps_whole_batches_and_a_rerun_completes(tmp_path):
     n = 20_000
     src = big_jsonl(tmp_path / "big.jsonl", n)
     db = tmp_path / "k.db"
-    proc = subprocess.Popen(briefing("ingest", "--no-analysis", "--db", str(db), str(src)),
-                            env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
+    with reaped(subprocess.Popen(briefing("ingest", "--no-analysis", "--db", str(db), str(src)),
+                                 env=env(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE)) as proc:
         deadline = time.monotonic() + 60
         while count_rows(db) == 0:  # a separate, read-only connection sees the first commit
             assert proc.poll() is None, proc.stderr.read().decode()
@@ -153,10 +165,6 @@ def test_kill_9_mid_ingest_keeps_whole_batches_and_a_rerun_completes(tmp_path):
             time.sleep(0.01)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert proc.returncode == -signal.SIGKILL
 
     conn = check_consistent(db)
@@ -201,17 +209,13 @@ time.sleep(120)
 
 def test_bookmark_and_note_survive_kill_9_right_after_the_call(seeded_db, tmp_path):
     db = copy_db(seeded_db, tmp_path / "n.db")
-    proc = subprocess.Popen([sys.executable, "-c", MARK_AND_SLEEP, str(db)], env=env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with reaped(subprocess.Popen([sys.executable, "-c", MARK_AND_SLEEP, str(db)], env=env(),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)) as proc:
         line = proc.stdout.readline()
         assert line.startswith("done"), proc.stderr.read()
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT article_id FROM bookmarks").fetchall() == [(2,)]
     assert conn.execute("SELECT article_id, text, start, end FROM notes").fetchall() == [
