@@ -59,7 +59,9 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
     links += _event_links(db, ids, dates)
     if on_progress:
         on_progress(_STEPS[0], 1, 4)
-    links += _claim_links(db, ids, dates, everything)
+    # a first ingest names every article: then compare the whole corpus at once, as relink(db)
+    # does, rather than ask the full-text index about every sentence (three times slower)
+    links += _claim_links(db, ids, dates, everything or len(ids) == len(dates))
     if on_progress:
         on_progress(_STEPS[1], 2, 4)
     if same is None:
@@ -196,36 +198,62 @@ def _pairs(left: set[int], right: set[int], ids: set[int],
 
 # --- shared context ------------------------------------------------------------------------
 
-def _claims_of(db, article_ids: Iterable[int]) -> dict[int, tuple[str, list[C.Claim]]]:
-    out = {}
+def _texts(db, article_ids: Iterable[int]) -> Iterable[tuple[int, str]]:
     for chunk in _chunks(sorted(set(article_ids)), 500):
         marks = ",".join("?" * len(chunk))
-        for article_id, text in db.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
-            spans = [(s.start, s.end) for s in sentence_split.split(text)]
-            out[article_id] = (text, C.claims(article_id, text, spans))
-    return out
+        yield from db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk)
+
+
+def _claims_in(article_id: int, text: str) -> list[C.Claim]:
+    return C.claims(article_id, text, [(s.start, s.end) for s in sentence_split.split(text)])
+
+
+def _claims_of(db, article_ids: Iterable[int]) -> dict[int, tuple[str, list[C.Claim]]]:
+    return {article_id: (text, _claims_in(article_id, text))
+            for article_id, text in _texts(db, article_ids)}
 
 
 def _claim_links(db, ids: set[int], dates: dict[int, date | None], everything: bool) -> list[Link]:
     if not ids:
         return []
+    shared = _shared_everywhere(db, ids) if everything else _shared_with_new(db, ids, dates)
+    by_pair = _by_pair(db, shared, dates)
+    del shared
+    keep = _strongest(by_pair)
+    return _context_links(db, {pair: by_pair[pair] for pair in by_pair if pair in keep}, dates)
+
+
+def _shared_everywhere(db, ids: set[int]) -> list[C.SharedClaim]:
+    """Every article against every other. Texts are not kept (they would be most of the
+    memory on a large corpus): only the claims, and the quotes re-read the texts they need."""
+    claims: list[C.Claim] = []
+    df: Counter[str] = Counter()
+    read = 0
+    for article_id, text in _texts(db, ids):
+        found = _claims_in(article_id, text)
+        df.update({t for c in found for t in c.words})
+        claims += found
+        read += 1
+    return C.shared_within(claims, C.Idf(lambda t: df[t], read))
+
+
+def _shared_with_new(db, ids: set[int], dates: dict[int, date | None]) -> list[C.SharedClaim]:
+    """New articles against each other and against the old ones holding their rare words."""
+    docs = _claims_of(db, ids)
+    idf = C.Idf(_fts_df(db, docs), len(dates))
+    new = [c for _, cs in docs.values() for c in cs]
+    old_ids = _fts_candidates(db, new, idf, docs) - ids
+    old_docs = _claims_of(db, old_ids)
+    old = [c for i in old_ids if i in old_docs for c in old_docs[i][1]]  # the index's order
+    return C.shared_claims(new, new + old, idf)
+
+
+def _by_pair(db, shared: list[C.SharedClaim], dates: dict[int, date | None]
+             ) -> dict[tuple[int, int], list[C.SharedClaim]]:
+    """The shared claims of each pair of live articles, the earlier article first; a
+    republication shares everything and is linked as a duplicate instead."""
     duplicates = {(a, b) for a, b in db.execute(
         "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")}
-    if everything:
-        docs = _claims_of(db, ids)
-        df = Counter(t for _, cs in docs.values() for t in set().union(*[c.terms for c in cs]))
-        idf = C.Idf(lambda t: df[t], len(docs))
-        new = [c for _, cs in docs.values() for c in cs]
-        shared = C.shared_claims(new, new, idf)
-    else:
-        docs = _claims_of(db, ids)
-        idf = C.Idf(_fts_df(db, docs), len(dates))
-        new = [c for _, cs in docs.values() for c in cs]
-        old_ids = _fts_candidates(db, new, idf, docs) - ids
-        docs.update(_claims_of(db, old_ids))
-        old = [c for i in old_ids if i in docs for c in docs[i][1]]
-        shared = C.shared_claims(new, new + old, idf)
     by_pair: dict[tuple[int, int], list[C.SharedClaim]] = defaultdict(list)
     for sc in shared:
         a, b = sc.a.article, sc.b.article
@@ -235,28 +263,47 @@ def _claim_links(db, ids: set[int], dates: dict[int, date | None], everything: b
         if first != a:
             sc = C.SharedClaim(sc.b, sc.a, sc.score, sc.shared)
         by_pair[(first, second)].append(sc)
+    return by_pair
+
+
+def _strongest(by_pair: dict[tuple[int, int], list[C.SharedClaim]]) -> set[tuple[int, int]]:
+    """The pairs among the MAX_CONTEXT strongest of either of their articles."""
     per_article: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
     for pair, found in by_pair.items():
         top = max(sc.score for sc in found) + 0.01 * len(found)
         for article in pair:
             per_article[article].append((top, pair))
     keep = set()
-    for article, scored in per_article.items():
+    for scored in per_article.values():
         keep.update(pair for _, pair in sorted(scored, reverse=True)[:MAX_CONTEXT])
+    return keep
+
+
+def _context_links(db, kept: dict[tuple[int, int], list[C.SharedClaim]],
+                   dates: dict[int, date | None]) -> list[Link]:
+    """The links, quoting the first article of each pair: the texts are read again here, one
+    at a time, rather than all held from the start."""
+    by_first: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for pair in kept:
+        by_first[pair[0]].append(pair)
     out = []
-    for (a, b), found in by_pair.items():
-        if (a, b) not in keep:
-            continue
-        found.sort(key=lambda sc: -sc.score)
-        text_a = docs[a][0]
-        quoted = C.quote(text_a, found[0].a, found[0].b)
-        evidence = [Evidence(sc.a.start, sc.a.end, sc.b.start, sc.b.end,
-                             "shared: " + ", ".join(sc.shared[:5])) for sc in found[:3]]
-        reason = f"both carry: “{quoted}”" + (f" (+{len(found) - 1} more)" if len(found) > 1
-                                             else "")
-        out.append(Link(a, b, SHARED_CONTEXT, found[0].score, reason, evidence,
-                        {"claims": len(found)}, not (dates.get(a) and dates.get(b))))
+    for article_id, text in _texts(db, by_first):
+        for a, b in by_first[article_id]:
+            found = kept[(a, b)]
+            found.sort(key=lambda sc: -sc.score)
+            out.append(_context_link(text, a, b, found, dates))
     return out
+
+
+def _context_link(text_a: str, a: int, b: int, found: list[C.SharedClaim],
+                  dates: dict[int, date | None]) -> Link:
+    quoted = C.quote(text_a, found[0].a, found[0].b)
+    evidence = [Evidence(sc.a.start, sc.a.end, sc.b.start, sc.b.end,
+                         "shared: " + ", ".join(sc.shared[:5])) for sc in found[:3]]
+    reason = f"both carry: “{quoted}”" + (f" (+{len(found) - 1} more)" if len(found) > 1
+                                         else "")
+    return Link(a, b, SHARED_CONTEXT, found[0].score, reason, evidence,
+                {"claims": len(found)}, not (dates.get(a) and dates.get(b)))
 
 
 def _order(a: int, b: int, dates: dict[int, date | None]) -> tuple[int, int]:

@@ -46,7 +46,9 @@ def stem(word: str) -> str:
     """Crude suffix stripping, enough to meet "mitigate" and "mitigated", "loans" and "loan"."""
     found = _STEMS.get(word)
     if found is None:
-        found = _STEMS[word] = _stem(word) if len(_STEMS) < 500_000 else _stem(word)
+        found = _stem(word)
+        if len(_STEMS) < 500_000:  # a cache, not a record of every word a long run meets
+            _STEMS[word] = found
     return found
 
 
@@ -92,8 +94,12 @@ class Claim:
     start: int
     end: int
     words: tuple[str, ...]
-    terms: frozenset[str]
-    named: frozenset[str]  # capitalised words inside the sentence: who or what it is about
+    named: tuple[str, ...]  # capitalised words inside the sentence: who or what it is about
+
+    @property
+    def terms(self) -> frozenset[str]:
+        # derived rather than stored: a set per sentence was most of a whole corpus's memory
+        return frozenset(self.words)
 
 
 @dataclass(slots=True)
@@ -119,9 +125,8 @@ def claims(article: int, text: str, sentences: Iterable[tuple[int, int]]) -> lis
                 w.append(s)
                 if m.start() > 0 and word[0].isupper():
                     named.add(s)
-        t = frozenset(w)
-        if len(t) >= MIN_WORDS:
-            out.append(Claim(article, start, end, tuple(w), t, frozenset(named)))
+        if len(set(w)) >= MIN_WORDS:
+            out.append(Claim(article, start, end, tuple(w), tuple(named)))
     return out
 
 
@@ -139,17 +144,27 @@ class Idf:
 
 def keys(claim: Claim, idf: Idf) -> list[tuple[str, str]]:
     """The pairs of the claim's four rarest words that another article also has."""
+    return _pairs(rarest(claim, idf))
+
+
+def rarest(claim: Claim, idf: Idf) -> tuple[str, ...]:
     usable = [t for t in claim.terms if idf.df(t) >= 2]
-    rare = sorted(usable, key=lambda t: (-idf(t), t))[:4]
+    return tuple(sorted(usable, key=lambda t: (-idf(t), t))[:4])
+
+
+def _pairs(rare: tuple[str, ...]) -> list[tuple[str, str]]:
     return [tuple(sorted(p)) for p in combinations(rare, 2)]
 
 
 def match(a: Claim, b: Claim, idf: Idf) -> SharedClaim | None:
-    shared = a.terms & b.terms
-    if len(shared) < MIN_SHARED or not (a.named & b.named & shared):
+    terms_a, terms_b = a.terms, b.terms
+    shared = terms_a & terms_b
+    if len(shared) < MIN_SHARED or not shared.intersection(a.named, b.named):
         return None  # a claim is about someone or something named in both
-    weight = sum(idf(t) for t in shared)
-    smaller = min(sum(idf(t) for t in a.terms), sum(idf(t) for t in b.terms))
+    # fsum: exact, so independent of set order (the hash seed); a plain sum made equal scores
+    # 1.0 or 0.9999999999999999 from run to run, which changed quotes and the pairs kept.
+    weight = math.fsum(idf(t) for t in shared)
+    smaller = min(math.fsum(idf(t) for t in terms_a), math.fsum(idf(t) for t in terms_b))
     score = weight / smaller if smaller else 0.0
     if score < MIN_OVERLAP:
         run = longest_run(a.words, b.words)
@@ -187,6 +202,54 @@ def shared_claims(new: list[Claim], old: list[Claim], idf: Idf,
                 if found:
                     out.append(found)
     return out
+
+
+def shared_within(claims: list[Claim], idf: Idf) -> list[SharedClaim]:
+    """What `shared_claims(claims, claims, idf)` finds, in the same order, in the memory a whole
+    corpus allows: each claim's rarest words are worked out once, only the keys two or more
+    claims hold are indexed (most are held by one, which pairs nothing), and no set of every
+    pair compared is kept: a pair is compared when its earlier claim comes round, which is
+    when shared_claims first meets it."""
+    rare = [rarest(c, idf) for c in claims]
+    index = _index(rare)
+    out: list[SharedClaim] = []
+    for i, c in enumerate(claims):
+        met: set[int] = set()
+        for k in _pairs(rare[i]):
+            bucket = index.get(k, ())
+            if len(bucket) > MAX_POSTINGS:
+                continue
+            for j in bucket:
+                other = claims[j]
+                if j <= i or j in met or other.article == c.article:
+                    continue
+                met.add(j)
+                a, b = (c, other) if (c.article, c.start) < (other.article, other.start) \
+                    else (other, c)
+                found = match(a, b, idf)
+                if found:
+                    out.append(found)
+    return out
+
+
+def _index(rare: list[tuple[str, ...]]) -> dict[tuple[str, str], list[int]]:
+    """Claim positions by key, for the keys held more than once. Most keys are held by one
+    claim, which pairs nothing; counting keys by hash into a byte array first keeps those out
+    for a few bytes a key (a set of them cost more than the index). A collision only lets a
+    lone key in, which finds nothing."""
+    size = max(1024, 8 * sum(len(r) * (len(r) - 1) // 2 for r in rare))
+    held = bytearray(size)
+    for r in rare:
+        for k in _pairs(r):
+            h = hash(k) % size
+            if held[h] < 2:
+                held[h] += 1
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(rare):
+        for k in _pairs(r):
+            if held[hash(k) % size] > 1:
+                index[k].append(i)
+    return index
 
 
 def quote(text_a: str, a: Claim, b: Claim, limit: int = 200) -> str:
