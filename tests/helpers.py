@@ -65,4 +65,5 @@ def read_only_folder(folder: Path):
             pytest.skip("running as root and a read-only remount is not allowed here")
         yield
     finally:
-        subprocess.run(["umount", str(folder)], capture_output=True)
+        # Lazy: a connection still open (an app's worker thread) must not keep it mounted.
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
