@@ -54,14 +54,15 @@ def relink(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None,
     raw = None if everything else set(article_ids)
     ids = set(dates) if raw is None else raw & dates.keys()
     links: list[Link] = []
-    same_ids = None if everything else ids
+    # A first ingest names every article: then compare the whole corpus at once, as relink(db)
+    # does, rather than look for each new article's neighbours among the others.
+    every = everything or len(ids) == len(dates)
+    same_ids = None if every else ids
     pool, same = _same_event_beside(db, same_ids, dates, len(ids))
     links += _event_links(db, ids, dates)
     if on_progress:
         on_progress(_STEPS[0], 1, 4)
-    # a first ingest names every article: then compare the whole corpus at once, as relink(db)
-    # does, rather than ask the full-text index about every sentence (three times slower)
-    links += _claim_links(db, ids, dates, everything or len(ids) == len(dates))
+    links += _claim_links(db, ids, dates, every)  # not the full-text index per sentence: 3x slower
     if on_progress:
         on_progress(_STEPS[1], 2, 4)
     if same is None:

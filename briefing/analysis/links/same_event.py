@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -98,8 +98,14 @@ class Stats:
             self.add(p)
 
     def add(self, doc: EventProfile) -> None:
-        self.n += 1
-        self._df.update(doc.features())
+        self.add_features(doc.features())
+
+    def add_features(self, features: Collection[str], copies: int = 1) -> None:
+        """An article given by its set of features, counted `copies` times (a story the corpus
+        carries twice): what a store streaming over its profiles knows of each."""
+        self.n += copies
+        for _ in range(copies):
+            self._df.update(features)
 
     def df(self, feature: str) -> int:
         return self._df.get(feature, 0)
@@ -369,7 +375,7 @@ class Events:
     pairs: list[tuple[str, str]]  # candidate pairs from blocking
     scores: dict[tuple[str, str], float]  # stage-2 similarity of the pairs compared inside a subject
     corpus_vectors: dict[str, _Vectors]
-    subject_vectors: dict[str, _Vectors]
+    subject_vectors: dict[str, _Vectors]  # of the articles of events `scores` leaves pairs out of
 
 
 def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRESHOLD,
@@ -427,7 +433,6 @@ def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THR
         local = Stats.of_features([features(i) for i in around])
         local_weigh = _Idf(local)
         lv = {i: vectors(by_id[i], local, local_weigh) for i in group}
-        subject_vectors.update(lv)
         if len(group) <= ALL_PAIRS_UP_TO:
             inner = [(x, y) for j, x in enumerate(group) for y in group[j + 1:]]
         else:
@@ -435,8 +440,20 @@ def events(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THR
             inner = [(x, y) for x in group for y in neighbours[x] if y in members and x < y]
         inner_scores = {(x, y): _cosine(lv[x], lv[y]) * _factors(by_id[x], by_id[y]) for x, y in inner}
         scores.update(inner_scores)
-        found.extend(cluster.average_link(group, inner_scores, threshold, CONTRAST))
+        events_here = cluster.average_link(group, inner_scores, threshold, CONTRAST)
+        # `link` reads these only for a pair it links that was not compared here: keeping every
+        # article's would double the vectors held for a large corpus.
+        subject_vectors.update((i, lv[i]) for g in events_here if _unscored(g, inner_scores) for i in g)
+        found.extend(events_here)
     return Events(found, subjects, pairs, scores, corpus_vectors, subject_vectors)
+
+
+def _unscored(group: list[str], scores: dict[tuple[str, str], float]) -> bool:
+    """Whether `link` links a pair of this event that `scores` lacks."""
+    if not 1 < len(group) <= LINK_ALL_UP_TO:
+        return False  # a larger event is linked on candidate pairs, which were all compared
+    return any((x, y) not in scores and (y, x) not in scores
+               for j, x in enumerate(group) for y in group[j + 1:])
 
 
 def link(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRESHOLD,
@@ -449,7 +466,15 @@ def link(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRES
     as for `events`."""
     by_id = {p.doc_id: p for p in profiles}
     ev = events(by_id.values(), stats, threshold, group_threshold, corpus_vectors)
-    out: list[tuple[str, str, SameEvent]] = []
+    return [(a.doc_id, b.doc_id, explained(ev, a, b, s)) for a, b, s in event_pairs(ev, by_id)]
+
+
+def event_pairs(ev: Events, by_id: dict[str, EventProfile],
+                detail: Callable[[list[str]], dict[str, EventProfile]] | None = None,
+                ) -> Iterator[tuple[EventProfile, EventProfile, float]]:
+    """The pairs `link` links, as (a, b, the stage-2 similarity that decided), one event at a
+    time. `detail(ids)` gives the profiles explaining reads (sentences, places, surface, kinds)
+    when `by_id` holds light ones: a caller with a large corpus loads them one event at a time."""
     for group in ev.groups:
         if len(group) < 2:
             continue
@@ -458,11 +483,16 @@ def link(profiles: Iterable[EventProfile], stats, threshold: float = EVENT_THRES
         else:
             members = set(group)
             pairs = [p for p in ev.pairs if p[0] in members and p[1] in members]
+        full = detail(group) if detail else by_id
         for x, y in pairs:
-            # The score is the stage-2 similarity that decided; evidence and reason use corpus-wide
-            # rarity, which is what makes a shared name worth showing to a reader.
             s = ev.scores.get((x, y), ev.scores.get((y, x)))
             if s is None:
                 s = _cosine(ev.subject_vectors[x], ev.subject_vectors[y]) * _factors(by_id[x], by_id[y])
-            out.append((x, y, _explained(by_id[x], by_id[y], ev.corpus_vectors[x], ev.corpus_vectors[y], s)))
-    return out
+            yield full[x], full[y], s
+
+
+def explained(ev: Events, a: EventProfile, b: EventProfile, s: float) -> SameEvent:
+    """The link for a pair of `event_pairs`. The score is the stage-2 similarity that decided;
+    evidence and reason use corpus-wide rarity, which is what makes a shared name worth showing
+    to a reader."""
+    return _explained(a, b, ev.corpus_vectors[a.doc_id], ev.corpus_vectors[b.doc_id], s)

@@ -52,8 +52,8 @@ def average_link(nodes: Iterable[Hashable], edges: dict[tuple, float], threshold
 
     # Only pairs already at the threshold are queued: a pair's mean changes only when one side
     # merges, and then it is recomputed and queued if it has reached the threshold.
-    queue = _Queue([(-m, (x, y)) for x, around in between.items() for y, s in around.items()
-                    if x < y and (m := s / (size[x] * size[y])) >= threshold])
+    queue = _Queue(((-m, (x, y)) for x, around in between.items() for y, s in around.items()
+                    if x < y and (m := s / (size[x] * size[y])) >= threshold), len(names))
     while queue:
         negative, (x, y) = queue.pop()
         if x not in members or y not in members or y not in between[x]:
@@ -96,14 +96,16 @@ class _Queue:
     would pop them: by value, ties by pair. On a large corpus hundreds of thousands of entries
     pass through, so the entries queued at the start wait in a sorted list (popped from its end)
     and only later ones go through a heap; and both hold bare floats, each value keeping its pairs
-    aside, since comparing floats is several times cheaper than comparing tuples."""
+    aside, since comparing floats is several times cheaper than comparing tuples. A pair of node
+    numbers below `nodes` is kept as one int that orders the same way, a third of a tuple's size."""
 
-    def __init__(self, entries: list[tuple[float, tuple[int, int]]]) -> None:
-        self._first = sorted((value for value, _ in entries), reverse=True)
+    def __init__(self, entries: Iterable[tuple[float, tuple[int, int]]], nodes: int) -> None:
+        self._n = max(nodes, 1)
+        self._pairs: dict[float, list[int]] = {}  # value -> its pairs, a heap
+        for value, (x, y) in entries:
+            self._pairs.setdefault(value, []).append(x * self._n + y)
+        self._first = sorted((value for value, pairs in self._pairs.items() for _ in pairs), reverse=True)
         self._later: list[float] = []  # a heap
-        self._pairs: dict[float, list[tuple[int, int]]] = {}  # value -> its pairs, a heap
-        for value, pair in entries:
-            self._pairs.setdefault(value, []).append(pair)
         for pairs in self._pairs.values():
             if len(pairs) > 1:
                 heapq.heapify(pairs)
@@ -112,18 +114,19 @@ class _Queue:
         return bool(self._first or self._later)
 
     def push(self, value: float, pair: tuple[int, int]) -> None:
+        code = pair[0] * self._n + pair[1]
         pairs = self._pairs.get(value)
         if pairs is None:
-            self._pairs[value] = [pair]
+            self._pairs[value] = [code]
         else:
-            heapq.heappush(pairs, pair)
+            heapq.heappush(pairs, code)
         heapq.heappush(self._later, value)
 
     def pop(self) -> tuple[float, tuple[int, int]]:
         first, later = self._first, self._later
         value = first.pop() if first and (not later or first[-1] <= later[0]) else heapq.heappop(later)
         pairs = self._pairs[value]
-        pair = heapq.heappop(pairs)
+        code = heapq.heappop(pairs)
         if not pairs:
             del self._pairs[value]
-        return value, pair
+        return value, divmod(code, self._n)
