@@ -51,7 +51,8 @@ def ingest_cmd(paths: tuple[Path, ...], db_path: Path | None, fmt: str, strict: 
 
         def on_read(p) -> None:
             bar.update(reading, completed=p.done_bytes, total=p.total_bytes,
-                       detail=f"{p.done_bytes / 2**20:.1f}/{p.total_bytes / 2**20:.1f} MB")
+                       detail=f"{p.done_bytes / 2**20:.1f}/{p.total_bytes / 2**20:.1f} MB, "
+                              f"{p.articles:,} articles")
 
         def on_analyse(done: int, total: int) -> None:
             bar.update(analysing, completed=done, total=total, visible=True,

@@ -1,66 +1,87 @@
-"""Reading ahead: parse the next batches in a thread while the current one is stored.
+"""Reading ahead: a large input is parsed in a second process while this one stores.
 
-Storing a batch is mostly SQLite work (row and full-text inserts, commit), during which Python's
-sqlite3 releases the GIL; parsing is Python work. Run side by side on two threads they overlap,
-and the writes stay on the caller's thread and connection, one transaction per batch as before.
+Parsing is Python work and so is much of storing (binding rows, hashing), so a thread could not
+overlap them: the GIL made an ingest with a reader thread slower (200k articles: 61.8 s against
+52.3 s in one). A forked process has its own interpreter: it parses and hands over whole batches,
+and the writes stay in this process, on its connection, one transaction per batch as before.
+Small inputs are read inline: a fork costs more than it saves there.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
 import queue
-import threading
-from collections.abc import Iterator
-from typing import TypeVar
+import signal
+from collections.abc import Callable, Iterator
 
-T = TypeVar("T")
-
-_DONE = object()
+Message = tuple[str, object]
+FORK_FROM_BYTES = 4 * 2**20  # about 5,000 articles
 
 
-class _Failed:
-    def __init__(self, exc: BaseException) -> None:
-        self.exc = exc
-
-
-def batches_ahead(items: Iterator[T], size: int, depth: int = 2) -> Iterator[list[T]]:
-    """`items` in lists of `size`, produced by a thread that keeps up to `depth` lists ready.
-    An exception in `items` is raised here, in the caller's thread. If the caller stops early
-    (an error storing, Ctrl-C), the thread stops at its next hand-over."""
-    ready: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def hand_over(value) -> bool:
-        while not stop.is_set():
+def run_ahead(job: Callable[..., Iterator[Message]], *args, total_bytes: int,
+              depth: int = 4) -> Iterator[Message]:
+    """The messages of `job(*args)`, produced in a forked process when the input is large.
+    An exception in the job is raised here. If the caller stops early (an error storing,
+    Ctrl-C), the process is stopped; if this process dies (kill -9), the child notices and
+    exits."""
+    if total_bytes < FORK_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        yield from job(*args)
+        return
+    context = multiprocessing.get_context("fork")
+    ready = context.Queue(maxsize=depth)
+    child = context.Process(target=_child, args=(ready, job, args, os.getpid()),
+                            name="briefing-read-ahead", daemon=True)
+    child.start()
+    try:
+        while True:
             try:
-                ready.put(value, timeout=0.1)
+                kind, payload = ready.get(timeout=1.0)
+            except queue.Empty:
+                if not child.is_alive():
+                    raise RuntimeError("the reading process stopped unexpectedly") from None
+                continue
+            if kind == _DONE:
+                return
+            if kind == _FAILED:
+                raise payload  # type: ignore[misc]
+            yield kind, payload
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join(timeout=2.0)
+        ready.cancel_join_thread()
+        ready.close()
+
+
+_DONE, _FAILED = "_done", "_failed"
+
+
+def _child(ready, job: Callable[..., Iterator[Message]], args: tuple, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+    def hand_over(message: Message) -> bool:
+        while os.getppid() == parent:  # an orphan (the parent was killed) stops
+            try:
+                ready.put(message, timeout=0.5)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def produce() -> None:
-        batch: list[T] = []
-        try:
-            for item in items:
-                batch.append(item)
-                if len(batch) >= size:
-                    if not hand_over(batch):
-                        return
-                    batch = []
-            if batch and not hand_over(batch):
-                return
-            hand_over(_DONE)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who raises it
-            hand_over(_Failed(exc))
-
-    # A daemon: an interrupted ingest must not wait for a reader stuck in a huge file.
-    thread = threading.Thread(target=produce, name="briefing-read-ahead", daemon=True)
-    thread.start()
     try:
-        while (got := ready.get()) is not _DONE:
-            if isinstance(got, _Failed):
-                raise got.exc
-            yield got
-    finally:
-        stop.set()
-        thread.join(timeout=1.0)
+        for message in job(*args):
+            if not hand_over(message):
+                return
+        hand_over((_DONE, None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        hand_over((_FAILED, exc if _picklable(exc) else RuntimeError(repr(exc))))
+
+
+def _picklable(exc: BaseException) -> bool:
+    try:
+        pickle.dumps(exc)
+        return True
+    except Exception:  # noqa: BLE001 - any failure means: send a plain copy instead
+        return False

@@ -1,8 +1,8 @@
 """From paths to stored articles: walk, detect, read, finalise, store in batches.
 
 Each batch is one transaction, so a crash or Ctrl-C loses at most the batch in flight and a rerun
-completes the job (identity hashes make already-stored articles no-ops). The next batches are
-parsed on a thread while one is stored (`ahead.py`); `on_progress` is called from that thread.
+completes the job (identity hashes make already-stored articles no-ops). A large input is
+parsed in a second process while this one stores (`ahead.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from briefing.ingest.ahead import batches_ahead
+from briefing.ingest.ahead import Message, run_ahead
 from briefing.ingest.clean import clean_field, clean_text
 from briefing.ingest.detect import detect, reader, walk
 from briefing.ingest.lead import derive_title
@@ -99,9 +99,21 @@ def ingest(
     # first ingest was killed still counts as ingested and is never topped up with the seeds.
     run_id = db["ingests"].insert(
         {"started": started, "paths": json.dumps([str(p) for p in paths])}).last_pk
+    files = list(walk(paths))
+    sizes = [f.stat().st_size if f.exists() else 0 for f in files]
+    where = (0, sum(sizes), "")  # bytes of the files read so far, of all, the last file
     with bulk_writes(db):
-        for batch in batches_ahead(_records(paths, fmt, report, on_progress), batch_size):
-            report.absorb(add_batch(db, batch))
+        for kind, payload in run_ahead(_read, files, sizes, fmt, batch_size,
+                                       total_bytes=sum(sizes)):
+            if kind == "batch":
+                records, problems = payload
+                report.problems += problems
+                report.absorb(add_batch(db, records))
+            else:
+                report.files += 1
+                where = payload
+            if on_progress:  # after every batch too: one large file still shows articles moving
+                on_progress(Progress(where[0], where[1], report.added, where[2]))
     db["ingests"].update(
         run_id,
         {"finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -111,21 +123,24 @@ def ingest(
     return report
 
 
-def _records(paths: list[Path], fmt: str, report: IngestReport,
-             on_progress: Callable[[Progress], None] | None) -> Iterator[Record]:
-    """Finalised records of every file; problems go into `report`, progress per file."""
-    files = list(walk(paths))
-    sizes = [f.stat().st_size if f.exists() else 0 for f in files]
+def _read(files: list[Path], sizes: list[int], fmt: str, batch_size: int) -> Iterator[Message]:
+    """What `ingest` stores, as messages (they may come from another process): ("batch",
+    (records, problems met since the last batch)) and, after each file, ("file", (bytes done,
+    bytes in all, path))."""
+    batch: list[Record] = []
+    problems: list[Problem] = []
     done, total = 0, sum(sizes)
     for path, size in zip(files, sizes):
-        report.files += 1
         for item in read_path(path, fmt):
             if isinstance(item, Problem):
-                report.problems.append(item)
+                problems.append(item)
             elif (record := finalise(item)) is None:
-                report.problems.append(Problem(item.origin, "empty text after cleaning"))
+                problems.append(Problem(item.origin, "empty text after cleaning"))
             else:
-                yield record
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    yield "batch", (batch, problems)
+                    batch, problems = [], []
         done += size
-        if on_progress:
-            on_progress(Progress(done, total, report.added, str(path)))
+        yield "file", (done, total, str(path))
+    yield "batch", (batch, problems)
