@@ -37,6 +37,13 @@ def _actors_only(path: Path, files: list[Path]) -> None:
     """Ingest, then actors alone (no time, events or links): the actors issue's figure."""
     corpus = Corpus(path)
     corpus.ingest(files, analyse=False)
+    corpus.close()
+    actors_on(path)
+
+
+def actors_on(path: Path) -> int:
+    """Actors alone for every live article of an ingested database; returns how many."""
+    corpus = Corpus(path)
     pending = corpus.db.execute(
         "SELECT id, text FROM articles WHERE duplicate_of IS NULL ORDER BY id").fetchall()
     results = extract_many(pending, "rules")
@@ -49,6 +56,7 @@ def _actors_only(path: Path, files: list[Path]) -> None:
         corpus.db.execute("BEGIN IMMEDIATE")
         actors_store.consolidate(corpus.db)
     corpus.close()
+    return len(pending)
 
 
 def main() -> None:
