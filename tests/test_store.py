@@ -124,3 +124,27 @@ def test_bulk_writes_checkpoint_less_often_and_restore_the_setting_after_a_failu
             assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_CHECKPOINT_PAGES
             raise RuntimeError("a batch failed")
     assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == default == 1000
+
+
+def test_per_article_and_per_actor_lookups_use_an_index(tmp_path):
+    """Analysis clears and re-reads one article at a time, so any of these statements that
+    scanned its table would make analysis grow with the square of the corpus."""
+    db = connect(tmp_path / "plan.db")
+    by_column = {"article_id": [], "actor_id": [], "source": [], "target": []}
+    for table in db.table_names():
+        if table.startswith("articles") or table.startswith("_"):  # its `source` is a name
+            continue
+        columns = {c.name for c in db[table].columns}
+        for column in by_column:
+            if column in columns:
+                by_column[column].append(table)
+    assert "roles" in by_column["article_id"] and "mentions" in by_column["actor_id"]
+    scans = []
+    for column, tables in by_column.items():
+        for table in tables:
+            for sql in (f"DELETE FROM {table} WHERE {column} = ?",
+                        f"SELECT * FROM {table} WHERE {column} = ?"):
+                plan = " ".join(r[3] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}", [1]))
+                if "SCAN" in plan:
+                    scans.append((sql, plan))
+    assert scans == []

@@ -166,8 +166,16 @@ def _v5_event_profiles(db: sqlite_utils.Database) -> None:
                                 foreign_keys=[("article_id", "articles", "id")])
 
 
+def _v6_roles_by_article(db: sqlite_utils.Database) -> None:
+    """Re-analysing an article clears its roles first: without this index every article's
+    clear scanned the whole roles table, and actors grew with the square of the corpus
+    (50k synthetic: 37.8 -> 25.6 s)."""
+    db["roles"].create_index(["article_id"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_articles, _v2_actors, _v3_events_links, _v4_notes, _v5_event_profiles]
+    _v1_articles, _v2_actors, _v3_events_links, _v4_notes, _v5_event_profiles,
+    _v6_roles_by_article]
 
 
 def current_version() -> int:
