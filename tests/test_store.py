@@ -114,16 +114,19 @@ def test_a_database_another_tool_filled_gets_no_seeds(tmp_path):
 
 
 def test_bulk_writes_checkpoint_less_often_and_restore_the_setting_after_a_failure(tmp_path):
-    from briefing.store.articles import BULK_CHECKPOINT_PAGES, bulk_writes
+    from briefing.store.articles import BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES, bulk_writes
     from briefing.store.schema import connect
 
     db = connect(tmp_path / "b.db")
     default = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
     with pytest.raises(RuntimeError):
         with bulk_writes(db):
             assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_CHECKPOINT_PAGES
+            assert db.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
             raise RuntimeError("a batch failed")
     assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == default == 1000
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == cache == -2000
 
 
 def test_per_article_and_per_actor_lookups_use_an_index(tmp_path):

@@ -18,10 +18,10 @@ import sqlite_utils
 
 from briefing.ingest.record import Record
 
-_CHUNK = 500
+_CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) look-ups
 _COLUMNS = ("id", "title", "source", "place", "published", "url", "origin", "text", "hash",
             "body_hash", "ingested", "duplicate_of")
-_INSERT = f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"  # stays under SQLite's bound-parameter limit in IN (...) look-ups
+_INSERT = f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 
 
 # SQLite copies the WAL back into the database every 1,000 pages, which is about one batch: so
@@ -31,17 +31,24 @@ _INSERT = f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' 
 # a page dirtied by several batches is copied back once. Durability is unchanged: the WAL holds
 # every committed batch, and readers see each one as soon as it commits.
 BULK_CHECKPOINT_PAGES = 16384
+# The same random keys miss SQLite's default 2 MB page cache more often as the indexes grow;
+# 64 MB during a bulk ingest took 200k from 20.8-25.3 s to 17.8-19.3 s (storing process
+# 51 -> 114 MB peak).
+BULK_CACHE_KIB = 65536
 
 
 @contextmanager
 def bulk_writes(db: sqlite_utils.Database) -> Iterator[None]:
     """For a run of `add_batch` calls; the connection's setting is restored afterwards."""
     before = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
         yield
     finally:
         db.execute(f"PRAGMA wal_autocheckpoint = {before}")
+        db.execute(f"PRAGMA cache_size = {cache}")
         # PASSIVE: never waits for a reader (an open app), which a TRUNCATE would.
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
