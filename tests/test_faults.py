@@ -421,7 +421,16 @@ def old_database(path: Path, version: int) -> None:
     db.conn.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+def _schema_of(path: Path) -> set[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return set(conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE"
+                                " 'sqlite_%'"))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", range(1, schema.current_version()))
 def test_old_database_is_migrated_in_place_keeping_its_data(tmp_path, version):
     from briefing.store.corpus import Corpus
 
@@ -435,6 +444,9 @@ def test_old_database_is_migrated_in_place_keeping_its_data(tmp_path, version):
     assert [n.text for n in corpus.notes()] == (["old note"] if version >= 4 else [])
     corpus.close()
     check_consistent(db).close()
+    fresh = tmp_path / "fresh.db"
+    Corpus(fresh).close()
+    assert _schema_of(db) == _schema_of(fresh)  # every table and index a new database has
 
 
 def test_old_database_is_migrated_by_the_cli(tmp_path):
