@@ -144,3 +144,30 @@ def test_a_large_relink_computes_same_event_in_a_forked_process_with_the_same_re
     assert _same_event(corpus) == alone
     ran_in = pids.read_text().split()
     assert len(ran_in) == 1 and int(ran_in[0]) != os.getpid()
+
+
+def test_feature_names_are_stored_beside_profiles_and_filled_in_for_an_older_database(tmp_path):
+    import sqlite3
+
+    from briefing.store import schema
+
+    corpus = Corpus.open(tmp_path / "b.db", seed=False)
+    corpus.ingest([_jsonl(tmp_path / "a.jsonl", ARTICLES)])
+    saved = dict(profiles_store.feature_rows(corpus.db))
+    full = profiles_store.load(corpus.db)
+    assert saved.keys() == full.keys() and all(saved[i] == full[i].features() for i in full)
+    links = _same_event(corpus)
+    corpus.close()
+    # As the previous schema left it: the column gone, the version one back.
+    conn = sqlite3.connect(tmp_path / "b.db")
+    conn.execute("ALTER TABLE event_profiles DROP COLUMN features")
+    conn.execute(f"PRAGMA user_version = {schema.current_version() - 1}")
+    conn.commit()
+    conn.close()
+    corpus = Corpus.open(tmp_path / "b.db", seed=False)  # migrates: the column comes back empty
+    assert corpus.db.execute("SELECT COUNT(*) FROM event_profiles WHERE features IS NULL"
+                             ).fetchone()[0] == len(saved)
+    corpus.ingest([_jsonl(tmp_path / "b.jsonl", {"napa3": NAPA_3})])  # linking fills them in
+    now = dict(profiles_store.feature_rows(corpus.db))
+    assert {i: now[i] for i in saved} == saved and len(now) == len(saved) + 1
+    assert links.keys() < _same_event(corpus).keys()

@@ -6,6 +6,8 @@ read back has `text = ""`. Dates travel as ISO strings, sentence spans as pairs.
 A whole corpus of full profiles does not fit in memory at a few hundred thousand articles, so
 linking reads two forms: `light` profiles (what scoring and clustering read) for every article,
 interned, and full ones (`load_ids`) only for the few articles whose links are being explained.
+Linking a few new articles streams every stored article's feature names (`feature_rows`), kept
+in a column of their own because parsing whole profiles for them was most of that pass.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import sqlite_utils
 
 from briefing.analysis.links.same_event import EventProfile
 
-_LIVE = ("SELECT p.article_id, p.profile FROM event_profiles p JOIN articles a"
-         " ON a.id = p.article_id WHERE a.duplicate_of IS NULL")
+_LIVE_OF = ("SELECT p.article_id, p.{} FROM event_profiles p JOIN articles a"
+            " ON a.id = p.article_id WHERE a.duplicate_of IS NULL")
+_LIVE = _LIVE_OF.format("profile")
 _CHUNK = 500  # ids per query: under SQLite's bound-parameter limit
 
 
@@ -61,13 +64,24 @@ class Light:
 
 def save(db: sqlite_utils.Database, article_id: int, profile: EventProfile) -> None:
     """Caller holds the transaction."""
-    db.execute("INSERT OR REPLACE INTO event_profiles (article_id, profile) VALUES (?, ?)",
-               [article_id, dumps(profile)])
+    db.execute("INSERT OR REPLACE INTO event_profiles (article_id, profile, features)"
+               " VALUES (?, ?, ?)", [article_id, dumps(profile), features_json(profile)])
+
+
+def features_json(profile: EventProfile) -> str:
+    return json.dumps(sorted(profile.features()), ensure_ascii=False, separators=(",", ":"))
 
 
 def rows(db: sqlite_utils.Database) -> Iterator[tuple[int, str]]:
     """(id, JSON) of every live (not duplicate) article, one at a time, in `load`'s order."""
     return db.execute(_LIVE)
+
+
+def feature_rows(db: sqlite_utils.Database) -> Iterator[tuple[int, set[str]]]:
+    """(id, feature names) of every live article, one at a time, in `load`'s order: what
+    statistics and blocking read, without parsing whole profiles."""
+    for article_id, features in db.execute(_LIVE_OF.format("features")):
+        yield article_id, set(json.loads(features))
 
 
 def load(db: sqlite_utils.Database) -> dict[int, EventProfile]:
@@ -90,6 +104,21 @@ def load_ids(db: sqlite_utils.Database, ids: Iterable[int], read=loads) -> dict[
         out.update((i, read(i, data)) for i, data in db.execute(
             f"{_LIVE} AND p.article_id IN ({','.join('?' * len(chunk))})", chunk))
     return out
+
+
+def fill_features(db: sqlite_utils.Database, chunk: int = 2000) -> int:
+    """Feature names for profiles stored before they were (schema 7), a chunk per transaction
+    so memory stays flat; caller holds no transaction."""
+    filled = 0
+    while rows := db.execute("SELECT article_id, profile FROM event_profiles"
+                             " WHERE features IS NULL LIMIT ?", [chunk]).fetchall():
+        with db.conn:
+            db.execute("BEGIN IMMEDIATE")
+            db.conn.executemany(
+                "UPDATE event_profiles SET features = ? WHERE article_id = ?",
+                [(features_json(loads(i, data)), i) for i, data in rows])
+        filled += len(rows)
+    return filled
 
 
 def missing(db: sqlite_utils.Database) -> list[tuple[int, str, str, str | None]]:

@@ -15,7 +15,6 @@ profiles, so only the neighbourhood is ever held.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -83,9 +82,8 @@ def corpus_stats(db, copied: dict[str, str]) -> se.Stats:
     """The statistics of every stored profile (copies included), read one profile at a time."""
     times = Counter(copied.values())
     stats = se.Stats()
-    for i, data in profiles_store.rows(db):
-        d = json.loads(data)
-        stats.add_features(d["terms"].keys() | d["specifics"].keys(), 1 + times.get(str(i), 0))
+    for i, features in profiles_store.feature_rows(db):
+        stats.add_features(features, 1 + times.get(str(i), 0))
     return stats
 
 
@@ -150,11 +148,10 @@ def _neighbours(db, new: set[str], profiles: dict[str, se.EventProfile], copied:
             for i in wanted[k]:
                 shared[i][j] += 1
 
-    for j, data in profiles_store.rows(db):
+    for j, features in profiles_store.feature_rows(db):
         j = str(j)
         if j in originals or j not in new:
-            d = json.loads(data)
-            found = keyset & d["specifics"].keys() | keyset & d["terms"].keys()
+            found = keyset & features
             if j in originals:
                 hits[j] = found
             if j not in new:
@@ -185,7 +182,9 @@ def _partners(db, ids: set[str]) -> set[str]:
 
 
 def fill_missing(db: sqlite_utils.Database) -> int:
-    """Profiles for articles analysed before profiles were stored (an older database)."""
+    """Profiles for articles analysed before profiles were stored, and feature names for
+    profiles stored before those were (an older database)."""
+    profiles_store.fill_features(db)
     rows = profiles_store.missing(db)
     if not rows:
         return 0
