@@ -121,3 +121,45 @@ def test_json_lines_saved_as_json_still_import(tmp_path):
     records, problems = _split(path)
     assert [(r.origin, r.text) for r in records] == [(f"{path}:1", "one"), (f"{path}:2", "two")]
     assert [p.where for p in problems] == [f"{path}:3"]
+
+
+_PIECES = [
+    json.dumps({"title": "Quake", "text": "NAPA (Reuters) - A quake struck.", "date": "2014-08-24"}).encode(),
+    json.dumps({"title": "Línea", "text": "Texto con acentos y \u2028 separador."}, ensure_ascii=False).encode(),
+    b'{"title": "Bad \xff\xfe bytes", "text": "Body with bad bytes."}',
+    b'{"title": "NUL", "text": "A stray \x00 NUL."}',
+    b"{not json", b"", b"   ", b"[1, 2]", b'{"title": "CR", "text": "Windows line."}\r',
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_jsonl_read_a_line_at_a_time_gives_what_reading_it_whole_gives(tmp_path, seed):
+    """The streaming reader against the whole-file decoding it replaced, on mixes of good,
+    bad, blank, invalid-UTF-8, NUL and CRLF lines, with and without a UTF-8 BOM."""
+    import random
+
+    from briefing.ingest import jsonrec
+    from briefing.ingest.decode import read_text
+
+    rng = random.Random(seed)
+    lines = [rng.choice(_PIECES) for _ in range(rng.randint(1, 12))]
+    bad = any(b"\xff" in line for line in lines)
+    if bad:  # whole-file decoding names only the invalid bytes when a file has both
+        lines = [line for line in lines if b"\x00" not in line] or [_PIECES[0]]
+    data = (b"\xef\xbb\xbf" if seed % 3 == 0 else b"") + b"\n".join(lines) + b"\n" * (seed % 2)
+    path = tmp_path / "mix.jsonl"
+    path.write_bytes(data)
+    try:
+        text, problems = read_text(path)
+        whole = problems + list(jsonrec._read_lines(path, enumerate(text.split("\n"), 1)))
+    except InputError as exc:
+        whole = [exc.problem]
+    try:
+        streamed = list(read(path))
+    except InputError as exc:
+        streamed = [exc.problem]
+    records = lambda items: [i for i in items if isinstance(i, Record)]  # noqa: E731
+    problems = lambda items: sorted(str(p) for p in items  # noqa: E731
+                                    if isinstance(p, Problem))
+    assert records(streamed) == records(whole)
+    assert problems(streamed) == problems(whole)

@@ -7,10 +7,10 @@ syntax error there is no telling where the next object starts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from briefing.ingest.decode import read_text
+from briefing.ingest.decode import read_lines, read_text
 from briefing.ingest.fields import build_record, map_fields
 from briefing.ingest.record import InputError, Problem, Record
 
@@ -31,9 +31,13 @@ def _from_object(obj: object, where: str) -> Iterator[Record | Problem]:
     yield from build_record(obj, map_fields(obj), where)
 
 
-def _read_lines(path: Path, text: str) -> Iterator[Record | Problem]:
-    # split("\n"), not splitlines(): U+2028 and friends are legal inside JSON strings.
-    for number, line in enumerate(text.split("\n"), 1):
+def _read_lines(path: Path, lines: Iterable[tuple[int, str] | Problem]
+                ) -> Iterator[Record | Problem]:
+    for item in lines:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, line = item
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -51,7 +55,8 @@ def _read_document(path: Path, text: str) -> Iterator[Record | Problem]:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             # Several objects one after another: JSON Lines saved as .json, a common mix-up.
-            yield from _read_lines(path, text)
+            # split("\n"), not splitlines(): U+2028 and friends are legal inside JSON strings.
+            yield from _read_lines(path, enumerate(text.split("\n"), 1))
             return
         raise InputError(str(path), f"invalid JSON at line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg}") from None
@@ -69,9 +74,9 @@ def _read_document(path: Path, text: str) -> Iterator[Record | Problem]:
 
 
 def read(path: Path) -> Iterator[Record | Problem]:
+    if path.suffix.lower() in _LINE_SUFFIXES:
+        yield from _read_lines(path, read_lines(path))
+        return
     text, problems = read_text(path)
     yield from problems
-    if path.suffix.lower() in _LINE_SUFFIXES:
-        yield from _read_lines(path, text)
-    else:
-        yield from _read_document(path, text)
+    yield from _read_document(path, text)
