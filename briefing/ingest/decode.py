@@ -96,8 +96,9 @@ def read_lines(path: Path) -> Iterator[tuple[int, str] | Problem]:
         if looks_binary(head):
             raise InputError(where, "binary file (NUL bytes), not text")
         handle.seek(len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0)
-        bad_bytes = nul = blank = True
-        number = 0
+        # The first bad line only of each kind is named, as `decode_bytes` names it.
+        bad_bytes_named = nul_named = False
+        blank = True
         for number, raw in enumerate(handle, 1):  # binary lines end at b"\n" only
             raw = raw[:-1] if raw.endswith(b"\n") else raw
             blank = blank and not raw.strip()
@@ -105,12 +106,12 @@ def read_lines(path: Path) -> Iterator[tuple[int, str] | Problem]:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 line = raw.decode("utf-8", errors="replace")
-                if bad_bytes:  # the first bad line only, as `decode_bytes` names it
-                    bad_bytes = False
+                if not bad_bytes_named:
+                    bad_bytes_named = True
                     yield Problem(f"{where}:{number}", "invalid UTF-8 bytes replaced with U+FFFD",
                                   REPAIRED)
-            if nul and "\x00" in line:
-                nul = False
+            if not nul_named and "\x00" in line:
+                nul_named = True
                 yield Problem(f"{where}:{number}", "NUL bytes removed", REPAIRED)
             yield number, line
         if blank:
