@@ -3,10 +3,10 @@
     .venv/bin/python bench/ingest_search.py [--queries 240] [--grep 40]
 
 Ingest: our full pipeline before analysis (parse, clean, dedup, store, FTS5) vs a bare
-sqlite-utils bulk insert plus FTS5 build of the same parsed stories (the floor). Search: `Corpus.search` (query language,
-bm25 with title weight, filters, snippets, result objects) vs raw sqlite3 FTS5 MATCH with snippet
-on the same database (the floor), and vs `grep -ril WORD` over one file per article (what a user
-would do without us).
+sqlite-utils bulk insert plus FTS5 build of the same parsed stories (the floor). Search:
+`Corpus.search` (query language, bm25 with title weight, filters, snippets, result objects) vs
+raw sqlite3 FTS5 MATCH with snippet on the same database (the floor), and vs `grep -ril WORD`
+over one file per article (what a user would do without us).
 """
 
 from __future__ import annotations
